@@ -1,0 +1,1 @@
+"""The Telegram side: composition root, handlers, jobs, rendering, the command line."""

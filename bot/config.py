@@ -1,0 +1,114 @@
+"""Settings, read once at start-up from the environment and `.env`."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from skm.index import Weighting
+
+TELEGRAM_API = "https://api.telegram.org/bot"
+_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,}$")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class ConfigError(ValueError):
+    """A setting cannot be used; the message is one sentence saying what to fix."""
+
+
+class Settings(BaseSettings):
+    """Every setting of the bot; see .env.example for what each one means."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
+        case_sensitive=False,
+    )
+
+    bot_token: SecretStr | None = None
+    bot_api_base_url: str = TELEGRAM_API
+    skm_database: Path = Path("skm.db")
+    skm_secret: SecretStr | None = None
+    skm_admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    skm_timezone: str = "Asia/Jakarta"
+    skm_units_file: Path | None = None
+    skm_weighting: Literal["0.111", "1/9"] = "0.111"
+    skm_daily_limit: int = Field(default=1, ge=0)
+    skm_survey_ttl_hours: int = Field(default=24, ge=1)
+    skm_alerts: bool = True
+    skm_weekly_day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = "mon"
+    skm_weekly_time: time = time(7, 0)
+    skm_webhook_url: str | None = None
+    skm_webhook_listen: str = "127.0.0.1"
+    skm_webhook_port: int = Field(default=8443, ge=1, le=65535)
+    skm_webhook_secret: SecretStr | None = None
+    skm_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("skm_admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part for part in re.split(r"[,\s]+", value.strip()) if part]
+        return value
+
+    @field_validator("skm_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not a time zone name like Asia/Jakarta") from None
+        return value
+
+    @field_validator("skm_log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.skm_timezone)
+
+    @property
+    def weighting(self) -> Weighting:
+        return Weighting(self.skm_weighting)
+
+    def require_bot(self) -> tuple[str, bytes]:
+        """The token and pseudonym key the bot needs to run; ConfigError naming what is missing."""
+        token = self.bot_token.get_secret_value().strip() if self.bot_token else ""
+        if not token:
+            raise ConfigError(
+                "BOT_TOKEN is not set: talk to @BotFather on Telegram, send /newbot, "
+                "and put the token it gives you in .env as BOT_TOKEN=..."
+            )
+        if not _TOKEN.match(token):
+            raise ConfigError(
+                "BOT_TOKEN does not look like a bot token (digits, a colon, then letters): "
+                "copy it again from @BotFather."
+            )
+        secret = self.skm_secret.get_secret_value() if self.skm_secret else ""
+        if len(secret) < 16:
+            raise ConfigError(
+                "SKM_SECRET must be at least 16 characters (it keys citizens' pseudonyms): "
+                "set it in .env, e.g. to the output of "
+                "python -c 'import secrets; print(secrets.token_hex(32))'."
+            )
+        return token, secret.encode("utf-8")
+
+
+def load_settings() -> Settings:
+    """Read the settings; ConfigError with one sentence when a value is unusable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "a setting"
+        raise ConfigError(f"{name} is not valid: {first['msg']}; fix it in .env.") from None

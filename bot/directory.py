@@ -1,0 +1,152 @@
+"""The offices and the units each serves, read from a TOML file and validated."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from skm.questionnaire import Lang
+from skm.records import CODE_PATTERN
+
+DEFAULT_FILE = "units.toml"
+
+
+class DirectoryError(ValueError):
+    """The units file cannot be used; the message says what to fix."""
+
+
+def _check_code(value: str) -> str:
+    if not CODE_PATTERN.match(value):
+        raise ValueError(f"{value!r} is not a code: use A-Z, 0-9 and _, at most 24 characters")
+    return value
+
+
+class UnitModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    code: str
+    name: str = Field(min_length=1)
+    name_en: str | None = None
+
+    _code = field_validator("code")(_check_code)
+
+
+class OfficeModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    code: str
+    name: str = Field(min_length=1)
+    units: list[str] = Field(min_length=1)
+    volume: dict[str, int] = Field(default_factory=dict)
+
+    _code = field_validator("code")(_check_code)
+
+
+class DirectoryModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    units: list[UnitModel] = Field(min_length=1)
+    offices: list[OfficeModel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DirectoryModel:
+        units = [u.code for u in self.units]
+        offices = [o.code for o in self.offices]
+        for kind, codes in (("unit", units), ("office", offices)):
+            dupes = sorted({c for c in codes if codes.count(c) > 1})
+            if dupes:
+                raise ValueError(f"{kind} code listed twice: {', '.join(dupes)}")
+        for office in self.offices:
+            for code in [*office.units, *office.volume]:
+                if code not in units:
+                    raise ValueError(f"office {office.code} names unknown unit {code}")
+            if any(v < 1 for v in office.volume.values()):
+                raise ValueError(f"office {office.code}: a monthly volume must be at least 1")
+        return self
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A service unit (jenis layanan): a short code and its display names."""
+
+    code: str
+    name: str
+    name_en: str
+
+    def display(self, lang: Lang) -> str:
+        """The unit's name in a language."""
+        return self.name if lang == "id" else self.name_en
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office (Polres or Polsek), the units it serves and their monthly volumes."""
+
+    code: str
+    name: str
+    units: tuple[str, ...]
+    volume: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Every office and unit the bot knows."""
+
+    units: dict[str, Unit]
+    offices: dict[str, Office]
+
+    def offices_serving(self, unit: str) -> list[Office]:
+        """The offices where a unit is served, in file order."""
+        return [o for o in self.offices.values() if unit in o.units]
+
+    def serves(self, unit: str, office: str) -> bool:
+        """Whether an office serves a unit."""
+        return office in self.offices and unit in self.offices[office].units
+
+    def monthly_volume(self, unit: str, office: str | None = None) -> int | None:
+        """People served per month by a unit (at one office, or all), if configured."""
+        offices = [self.offices[office]] if office in self.offices else self.offices.values()
+        figures = [o.volume[unit] for o in offices if unit in o.volume]
+        return sum(figures) if figures else None
+
+    def unit_name(self, code: str, lang: Lang = "id") -> str:
+        """The display name of a unit code, or the code itself when unknown."""
+        unit = self.units.get(code)
+        return unit.display(lang) if unit else code
+
+    def office_name(self, code: str) -> str:
+        """The display name of an office code, or the code itself when unknown."""
+        office = self.offices.get(code)
+        return office.name if office else code
+
+
+def parse_directory(text: str, source: str = DEFAULT_FILE) -> Directory:
+    """A Directory from TOML text; DirectoryError with one sentence on what to fix."""
+    try:
+        model = DirectoryModel.model_validate(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise DirectoryError(f"{source} is not valid TOML ({exc}); fix the file.") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        detail = f"{where}: {first['msg']}" if where else first["msg"]
+        raise DirectoryError(f"{source}: {detail}; fix the file.") from None
+    return Directory(
+        {u.code: Unit(u.code, u.name, u.name_en or u.name) for u in model.units},
+        {o.code: Office(o.code, o.name, tuple(o.units), dict(o.volume)) for o in model.offices},
+    )
+
+
+def load_directory(path: Path | None) -> Directory:
+    """Read the units file, or the one shipped with the bot when no path is given."""
+    if path is None:
+        text = resources.files("bot").joinpath(DEFAULT_FILE).read_text(encoding="utf-8")
+        return parse_directory(text)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DirectoryError(
+            f"Cannot read the units file {path} ({exc.strerror}); set SKM_UNITS_FILE."
+        ) from None
+    return parse_directory(text, str(path))

@@ -1,0 +1,187 @@
+"""The SKM report per unit and for all units: from SQL aggregates, as text or JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from bot.directory import Directory
+from bot.i18n import number, t
+from skm.index import IkmResult, OverallResult, Weighting, ikm_from_totals, overall
+from skm.period import Period
+from skm.questionnaire import ELEMENT_CODES, ELEMENTS, Lang
+from storage import responses
+from storage.database import Database
+from storage.responses import Filter
+
+_ONE_SECOND = timedelta(seconds=1)
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    """One unit's SKM table."""
+
+    code: str
+    result: IkmResult
+
+
+@dataclass(frozen=True)
+class Report:
+    """Per-unit tables, the all-units figure and the respondent profile, for one selection."""
+
+    period: Period | None
+    office: str | None
+    weighting: Weighting
+    units: list[UnitFigures]
+    overall: OverallResult
+    profile: dict[str, dict[str, int]]
+
+
+async def build_report(
+    db: Database,
+    weighting: Weighting,
+    period: Period | None = None,
+    units: list[str] | None = None,
+    office: str | None = None,
+) -> Report:
+    """Compute the report from SQL aggregates (no response rows are loaded)."""
+    where = Filter(
+        start=period.start if period else None,
+        end=period.end if period else None,
+        units=units,
+        office=office,
+    )
+    per_unit = await responses.totals_by(db, "unit", where)
+    figures = [UnitFigures(code, ikm_from_totals(tot, weighting)) for code, tot in per_unit.items()]
+    return Report(
+        period,
+        office,
+        weighting,
+        figures,
+        overall(list(per_unit.values()), weighting),
+        await responses.profile_counts(db, where),
+    )
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def to_json(report: Report) -> dict[str, Any]:
+    """Machine-readable report; numbers keep full precision."""
+    pooled = report.overall.pooled
+    return {
+        "period": None
+        if report.period is None
+        else {
+            "label": report.period.label,
+            "start": report.period.start.isoformat(),
+            "end": report.period.end.isoformat(),
+        },
+        "office": report.office,
+        "weight": report.weighting.value,
+        "units": [
+            {
+                "unit": u.code,
+                "respondents": u.result.respondents,
+                "nrr": {c: _float(u.result.nrr[c]) for c in ELEMENT_CODES},
+                "index": _float(u.result.index),
+                "ikm": _float(u.result.ikm),
+                "grade": u.result.grade.letter if u.result.grade else None,
+                "performance": u.result.grade.performance.id if u.result.grade else None,
+            }
+            for u in report.units
+        ],
+        "overall": {
+            "respondents": report.overall.respondents,
+            "ikm": _float(report.overall.ikm),
+            "grade": report.overall.grade.letter if report.overall.grade else None,
+            "performance": report.overall.grade.performance.id if report.overall.grade else None,
+            "pooled_ikm": _float(pooled.ikm),
+        },
+        "profile": report.profile,
+    }
+
+
+def _row(label: str, *cells: str, width: int = 44) -> str:
+    return label.ljust(width) + "".join(c.rjust(16) for c in cells)
+
+
+def render_unit(result: IkmResult, weighting: Weighting, lang: Lang) -> list[str]:
+    """The SKM table of one unit as text lines: nine NRRs, index, IKM, grade, respondents."""
+    lines = [
+        _row(
+            t(lang, "report.col_element"), t(lang, "report.col_nrr"), t(lang, "report.col_weighted")
+        )
+    ]
+    for element in ELEMENTS:
+        nrr = result.nrr[element.code]
+        cells = (
+            ("-", "-")
+            if nrr is None
+            else (number(nrr, 2, lang), number(nrr * weighting.weight, 3, lang))
+        )
+        lines.append(_row(f"{element.code} {element.name(lang)}", *cells))
+    if result.ikm is None or result.index is None or result.grade is None:
+        lines.append(t(lang, "report.missing", elements=", ".join(result.missing)))
+    else:
+        lines += [
+            _row(t(lang, "report.index"), "", number(result.index, 3, lang)),
+            _row(t(lang, "report.ikm"), "", number(result.ikm, 2, lang)),
+            _row(t(lang, "report.grade"), "", result.grade.letter),
+            _row(t(lang, "report.performance"), "", result.grade.performance(lang)),
+        ]
+    lines.append(_row(t(lang, "report.respondents"), "", str(result.respondents)))
+    return lines
+
+
+def render_text(report: Report, directory: Directory | None, lang: Lang = "id") -> str:
+    """The report as text, for the command line."""
+
+    def unit_name(code: str) -> str:
+        return directory.unit_name(code, lang) if directory else code
+
+    lines = [t(lang, "report.title")]
+    if report.period:
+        fmt = "%d-%m-%Y"
+        last_day = report.period.end.astimezone(report.period.start.tzinfo)
+        lines.append(
+            t(
+                lang,
+                "report.period",
+                label=report.period.label,
+                start=report.period.start.strftime(fmt),
+                end=(last_day - _ONE_SECOND).strftime(fmt),
+            )
+        )
+    else:
+        lines.append(t(lang, "report.all_time"))
+    if report.office:
+        office = directory.office_name(report.office) if directory else report.office
+        lines.append(t(lang, "report.office", office=office))
+    weight = "1/9" if report.weighting is Weighting.EXACT else number(Decimal("0.111"), 3, lang)
+    lines.append(t(lang, "report.weight", weight=weight))
+    if not report.units:
+        lines += ["", t(lang, "report.no_data")]
+        return "\n".join(lines)
+    for unit in report.units:
+        lines += ["", t(lang, "report.unit", name=unit_name(unit.code), code=unit.code)]
+        lines += render_unit(unit.result, report.weighting, lang)
+    o = report.overall
+    lines += ["", t(lang, "report.overall")]
+    if o.ikm is not None and o.grade is not None:
+        lines += [
+            _row(t(lang, "report.overall_mean"), "", number(o.ikm, 2, lang)),
+            _row(t(lang, "report.grade"), "", o.grade.letter),
+            _row(t(lang, "report.performance"), "", o.grade.performance(lang)),
+        ]
+    if o.pooled.ikm is not None:
+        lines.append(_row(t(lang, "report.overall_pooled"), "", number(o.pooled.ikm, 2, lang)))
+    lines.append(_row(t(lang, "report.respondents"), "", str(o.respondents)))
+    lines += ["", t(lang, "report.profile")]
+    for key, counts in report.profile.items():
+        shown = ", ".join(f"{code}: {n}" for code, n in sorted(counts.items()))
+        lines.append(f"  {key}: {shown or '-'}")
+    return "\n".join(lines)

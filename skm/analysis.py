@@ -1,0 +1,101 @@
+"""The analyses an SKM report carries: distributions, correlations, profiles, priorities."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from skm.index import Answers, ElementTotals, IkmResult, Weighting, ikm_from_totals
+from skm.questionnaire import ELEMENT_CODES, SCORES
+
+# counts[element][score] -> how many respondents gave that score
+Distribution = Mapping[str, Mapping[int, int]]
+
+
+def answer_shares(counts: Distribution) -> dict[str, dict[int, float]]:
+    """Each element's share of each answer 1-4 among those who answered it."""
+    shares: dict[str, dict[int, float]] = {}
+    for code in ELEMENT_CODES:
+        per_score = counts.get(code, {})
+        total = sum(per_score.get(s, 0) for s in SCORES)
+        shares[code] = {s: (per_score.get(s, 0) / total if total else 0.0) for s in SCORES}
+    return shares
+
+
+def _ranks(values: Sequence[int]) -> list[float]:
+    """Ranks 1..n with ties given their average rank."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def spearman(x: Sequence[int], y: Sequence[int]) -> float | None:
+    """Spearman's rank correlation; None when undefined (fewer than 2 pairs, or no spread)."""
+    if len(x) != len(y):
+        raise ValueError("both series must have the same length")
+    if len(x) < 2:
+        return None
+    rx, ry = _ranks(x), _ranks(y)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    vx = sum((a - mx) ** 2 for a in rx)
+    vy = sum((b - my) ** 2 for b in ry)
+    if vx == 0 or vy == 0:
+        return None
+    return cov / math.sqrt(vx * vy)
+
+
+def correlation_matrix(rows: Sequence[Answers]) -> dict[str, dict[str, float | None]]:
+    """Spearman correlation between every two elements, over respondents who answered both."""
+    matrix: dict[str, dict[str, float | None]] = {c: {} for c in ELEMENT_CODES}
+    for i, a in enumerate(ELEMENT_CODES):
+        for b in ELEMENT_CODES[i:]:
+            pairs = [(r[a], r[b]) for r in rows if r.get(a) is not None and r.get(b) is not None]
+            xs = [p[0] for p in pairs if p[0] is not None]
+            ys = [p[1] for p in pairs if p[1] is not None]
+            rho = spearman(xs, ys)
+            matrix[a][b] = matrix[b][a] = rho
+    return matrix
+
+
+def crosstab(rows: Sequence[Answers], a: str, b: str) -> dict[int, dict[int, int]]:
+    """How many respondents gave each pair of scores to elements a (rows) and b (columns)."""
+    table = {s: dict.fromkeys(SCORES, 0) for s in SCORES}
+    for r in rows:
+        x, y = r.get(a), r.get(b)
+        if x is not None and y is not None:
+            table[x][y] += 1
+    return table
+
+
+def ikm_by_group(
+    totals: Mapping[str, ElementTotals], weighting: Weighting = Weighting.REGULATION
+) -> dict[str, IkmResult]:
+    """The IKM of each profile category (or any other grouping) from its totals."""
+    return {group: ikm_from_totals(t, weighting) for group, t in totals.items()}
+
+
+@dataclass(frozen=True)
+class Priority:
+    """An element to improve: its code, its NRR and that NRR on the 25-100 scale."""
+
+    code: str
+    nrr: Decimal
+    converted: Decimal
+
+
+def weakest_elements(result: IkmResult, count: int = 3) -> list[Priority]:
+    """The lowest-scoring elements, weakest first: the unit's improvement priorities."""
+    scored = [(code, v) for code, v in result.nrr.items() if v is not None]
+    scored.sort(key=lambda item: (item[1], item[0]))
+    return [Priority(code, v, v * 25) for code, v in scored[:count]]

@@ -1,0 +1,151 @@
+"""Surveys in progress: each step is written as it is answered, so a restart loses nothing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from skm.flow import SurveyState
+from skm.records import Response
+from storage import responses
+from storage.database import Database
+from storage.responses import from_epoch, to_epoch
+
+
+@dataclass(frozen=True)
+class OpenSurvey:
+    """One citizen's survey in progress, keyed by their pseudonym."""
+
+    respondent: str
+    token: str
+    unit: str
+    office: str
+    lang: str
+    state: SurveyState
+    message_id: int | None
+    started_at: datetime
+    updated_at: datetime
+
+
+def _encode(state: SurveyState) -> str:
+    return json.dumps({"values": dict(state.values), "suggestion": state.suggestion})
+
+
+def _decode(step: int, text: str) -> SurveyState:
+    data = json.loads(text)
+    return SurveyState(step, dict(data.get("values", {})), data.get("suggestion"))
+
+
+async def get(db: Database, respondent: str) -> OpenSurvey | None:
+    """The citizen's survey in progress, if any."""
+    sql = (
+        "SELECT token, unit, office, lang, step, state, message_id, started_at, updated_at "
+        "FROM surveys WHERE respondent = ?"
+    )
+    async with db.conn.execute(sql, (respondent,)) as cur:
+        r = await cur.fetchone()
+    if r is None:
+        return None
+    return OpenSurvey(
+        respondent,
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        _decode(r[4], r[5]),
+        r[6],
+        from_epoch(r[7]),
+        from_epoch(r[8]),
+    )
+
+
+async def start(
+    db: Database, respondent: str, token: str, unit: str, office: str, lang: str, now: datetime
+) -> OpenSurvey:
+    """Begin a new survey for the citizen, replacing any unfinished one."""
+    state = SurveyState()
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT OR REPLACE INTO surveys (respondent, token, unit, office, lang, step, "
+            "state, message_id, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+            (
+                respondent,
+                token,
+                unit,
+                office,
+                lang,
+                state.step,
+                _encode(state),
+                to_epoch(now),
+                to_epoch(now),
+            ),
+        )
+    return OpenSurvey(respondent, token, unit, office, lang, state, None, now, now)
+
+
+async def save(
+    db: Database, survey: OpenSurvey, state: SurveyState, now: datetime, lang: str | None = None
+) -> bool:
+    """Move the survey to a new state if it is still where the caller saw it; False if not."""
+    async with db.transaction() as conn:
+        cur = await conn.execute(
+            "UPDATE surveys SET step = ?, state = ?, lang = ?, updated_at = ? "
+            "WHERE respondent = ? AND token = ? AND step = ? AND state = ? AND lang = ?",
+            (
+                state.step,
+                _encode(state),
+                lang or survey.lang,
+                to_epoch(now),
+                survey.respondent,
+                survey.token,
+                survey.state.step,
+                _encode(survey.state),
+                survey.lang,
+            ),
+        )
+        return bool(cur.rowcount)
+
+
+async def set_message(db: Database, respondent: str, token: str, message_id: int) -> None:
+    """Remember which message shows the survey, to edit it in place."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE surveys SET message_id = ? WHERE respondent = ? AND token = ?",
+            (message_id, respondent, token),
+        )
+
+
+async def finish(db: Database, survey: OpenSurvey, response: Response) -> bool:
+    """Turn the survey into one response row and delete it, atomically; False if already done."""
+    async with db.transaction() as conn:
+        cur = await conn.execute(
+            "DELETE FROM surveys WHERE respondent = ? AND token = ?",
+            (survey.respondent, survey.token),
+        )
+        if not cur.rowcount:
+            return False
+        return await responses.insert_one(
+            conn, response, survey.respondent, survey.token, survey.lang
+        )
+
+
+async def cancel(db: Database, respondent: str) -> bool:
+    """Delete the citizen's survey in progress; False if there was none."""
+    async with db.transaction() as conn:
+        cur = await conn.execute("DELETE FROM surveys WHERE respondent = ?", (respondent,))
+        return bool(cur.rowcount)
+
+
+async def expire(db: Database, before: datetime) -> int:
+    """Delete surveys untouched since a moment; returns how many."""
+    async with db.transaction() as conn:
+        cur = await conn.execute("DELETE FROM surveys WHERE updated_at < ?", (to_epoch(before),))
+        return int(cur.rowcount)
+
+
+async def count_open(db: Database) -> int:
+    """How many surveys are in progress."""
+    async with db.conn.execute("SELECT count(*) FROM surveys") as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
