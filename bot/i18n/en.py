@@ -22,6 +22,8 @@ TEXTS: dict[str, str] = {
     "report.no_data": "No respondents for this selection.",
     "report.profile": "Respondent profile",
     "report.weight": "Weight of each element: {weight}",
+    # --- errors ---
+    "error.generic": "Sorry, something went wrong. Please try again in a moment.",
     # --- import (command line) ---
     "import.done": "{new} new responses imported, {dupes} were already there.",
     "import.bad_header": "These lines are not valid; nothing was imported:",

@@ -22,6 +22,8 @@ TEXTS: dict[str, str] = {
     "report.no_data": "Tidak ada responden untuk pilihan ini.",
     "report.profile": "Profil responden",
     "report.weight": "Bobot tiap unsur: {weight}",
+    # --- errors ---
+    "error.generic": "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.",
     # --- import (command line) ---
     "import.done": "{new} respons baru diimpor, {dupes} sudah ada sebelumnya.",
     "import.bad_header": "Baris berikut tidak valid; tidak ada yang diimpor:",

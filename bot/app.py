@@ -1,0 +1,95 @@
+"""The composition root: builds the Application, wires every handler and job, and runs it."""
+
+from __future__ import annotations
+
+import logging
+from typing import cast
+
+from telegram import Update
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
+from telegram.request import BaseRequest
+
+from bot import errors
+from bot.config import Settings
+from bot.context import AppState, BotContext, SkmApplication
+from bot.directory import Directory
+from bot.logs import setup_logging
+from bot.officers import setup as officers
+from bot.survey import setup as survey
+from storage.database import Database
+
+log = logging.getLogger(__name__)
+
+CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=AppState)
+
+
+async def _post_init(app: SkmApplication) -> None:
+    state = app.bot_data
+    state.db = await Database.open(state.config.skm_database)
+    log.info("Database ready at %s", state.config.skm_database)
+    await survey.on_startup(app)
+    await officers.on_startup(app)
+
+
+async def _post_shutdown(app: SkmApplication) -> None:
+    if app.bot_data.db is not None:
+        await app.bot_data.db.close()
+        app.bot_data.db = None
+
+
+def build_application(
+    settings: Settings, directory: Directory, request: BaseRequest | None = None
+) -> SkmApplication:
+    """The Application with every handler, the error handler and the lifecycle hooks."""
+    token, secret = settings.require_bot()
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.bot_api_base_url)
+        .context_types(CONTEXT_TYPES)
+        .rate_limiter(AIORateLimiter())
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if request is not None:  # tests replace the network here, at its edge
+        builder = builder.request(request).get_updates_request(request)
+    # PTB's builder cannot spell our context types in its return type.
+    app = cast(SkmApplication, builder.build())
+    state = app.bot_data
+    state.settings, state.directory, state.secret = settings, directory, secret
+
+    # Handlers are tried in this order (one group; the first that matches handles):
+    # 1. officer and admin commands, and `/start inv-…` invites, before the survey so
+    #    that the survey's free-text step never takes a command;
+    app.add_handlers(officers.handlers())
+    # 2. the citizen survey: /start with a QR payload, buttons, the suggestion, /batal.
+    app.add_handlers(survey.handlers())
+    # One error handler for everything.
+    app.add_error_handler(errors.on_error)
+    # A stored response goes on to the officers' low-score alerts.
+    state.response_listeners.append(officers.on_response)
+    return app
+
+
+def run(settings: Settings, directory: Directory) -> None:
+    """Start the bot: long polling, or a webhook when SKM_WEBHOOK_URL is set."""
+    setup_logging(settings.skm_log_level)
+    app = build_application(settings, directory)
+    if settings.skm_webhook_url:
+        secret = settings.skm_webhook_secret
+        log.info(
+            "Starting with a webhook on %s:%s",
+            settings.skm_webhook_listen,
+            settings.skm_webhook_port,
+        )
+        app.run_webhook(
+            listen=settings.skm_webhook_listen,
+            port=settings.skm_webhook_port,
+            url_path="telegram",
+            webhook_url=settings.skm_webhook_url,
+            secret_token=secret.get_secret_value() if secret else None,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        log.info("Starting with long polling")
+        app.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -1,0 +1,56 @@
+"""What handlers share, reached through typed context rather than a global."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
+
+from bot.config import Settings
+from bot.directory import Directory
+from skm.records import Response
+from storage.database import Database
+
+
+class AppState:
+    """The application's shared state: settings, directory, key, and the database."""
+
+    def __init__(self) -> None:
+        # Filled in by the composition root (settings) and post_init (database).
+        self.settings: Settings | None = None
+        self.directory: Directory | None = None
+        self.secret: bytes = b""
+        self.db: Database | None = None
+        # Called after a survey response is stored (the officers' alerts listen here).
+        self.response_listeners: list[ResponseListener] = []
+
+    @property
+    def database(self) -> Database:
+        if self.db is None:
+            raise RuntimeError("the database is opened in post_init; it is not open yet")
+        return self.db
+
+    @property
+    def config(self) -> Settings:
+        if self.settings is None:
+            raise RuntimeError("settings are set by build_application")
+        return self.settings
+
+    @property
+    def units(self) -> Directory:
+        if self.directory is None:
+            raise RuntimeError("the directory is set by build_application")
+        return self.directory
+
+
+class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], AppState]):
+    """The context every handler and job receives; `context.bot_data` is the AppState."""
+
+
+SkmApplication = Application[
+    ExtBot[Any], BotContext, dict[Any, Any], dict[Any, Any], AppState, JobQueue[BotContext]
+]
+
+
+ResponseListener = Callable[[BotContext, Response], Awaitable[None]]

@@ -1,0 +1,1 @@
+"""The officers side of the bot."""

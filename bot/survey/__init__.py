@@ -1,0 +1,1 @@
+"""The survey side of the bot."""
