@@ -29,4 +29,6 @@ TEXTS: dict[str, str] = {
     "import.bad_header": "These lines are not valid; nothing was imported:",
     "import.skipped": "These lines were skipped:",
     "import.hint": "Fix those lines, or run again with --skip-invalid.",
+    # --- survey (citizens) ---
+    # --- officers and admins ---
 }

@@ -29,4 +29,6 @@ TEXTS: dict[str, str] = {
     "import.bad_header": "Baris berikut tidak valid; tidak ada yang diimpor:",
     "import.skipped": "Baris berikut dilewati:",
     "import.hint": "Perbaiki baris tersebut, atau jalankan lagi dengan --skip-invalid.",
+    # --- survey (citizens) ---
+    # --- officers and admins ---
 }
