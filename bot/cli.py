@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -114,3 +115,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(_COMMANDS[args.command](args, settings, directory))
     except (ConfigError, DirectoryError, CsvError, ValueError) as exc:
         return _fail(str(exc))
+    except sqlite3.Error as exc:
+        return _fail(f"the database cannot be used ({exc}); check SKM_DATABASE or --db.")

@@ -32,8 +32,8 @@ _CENT = Decimal("0.01")
 
 def round_ikm(ikm: Decimal | float) -> Decimal:
     """The IKM rounded half-up to two decimals, as reports print it."""
-    # str() of a float is its shortest repr, so 76.605 stays 76.605 rather than the
-    # binary 76.60499999... that float round() would see.
+    # str() of a float is its shortest repr, so 76.615 stays 76.615 rather than the
+    # binary 76.61499999... that float round() would see.
     value = ikm if isinstance(ikm, Decimal) else Decimal(str(ikm))
     return value.quantize(_CENT, rounding=ROUND_HALF_UP)
 

@@ -25,6 +25,13 @@ class Weighting(Enum):
             return Decimal(1) / Decimal(len(ELEMENT_CODES))
         return Decimal("0.111")
 
+    def weigh(self, nrr_sum: Decimal) -> Decimal:
+        """The index from the sum of the NRRs (every element has the same weight)."""
+        # Dividing by 9 keeps exact 1/9 exact: 28-digit 0.111...1 times 36 is not 4.
+        if self is Weighting.EXACT:
+            return nrr_sum / len(ELEMENT_CODES)
+        return nrr_sum * self.weight
+
 
 @dataclass(frozen=True)
 class ElementTotals:
@@ -96,7 +103,7 @@ def ikm_from_totals(
     present = [v for v in nrr.values() if v is not None]
     if len(present) < len(ELEMENT_CODES):
         return IkmResult(totals.respondents, nrr, None, None, None)
-    index = sum((v * weighting.weight for v in present), Decimal(0))
+    index = weighting.weigh(sum(present, Decimal(0)))
     ikm = index * 25
     return IkmResult(totals.respondents, nrr, index, ikm, grade_for(ikm))
 

@@ -1,0 +1,140 @@
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiosqlite
+import pytest
+
+from storage.database import Database, _statements
+from storage.migrations import MIGRATIONS
+
+PLAIN_ROW = (
+    "INSERT INTO responses (unit, office, submitted_at, channel) VALUES ('SIM', 'X', 0, 'import')"
+)
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "t.db")
+    yield database
+    await database.close()
+
+
+async def scalar(db: Database, sql: str) -> object:
+    async with db.conn.execute(sql) as cur:
+        row = await cur.fetchone()
+    assert row is not None
+    return row[0]
+
+
+async def test_open_creates_the_schema(tmp_path: Path):
+    db = await Database.open(tmp_path / "t.db")
+    try:
+        assert (tmp_path / "t.db").exists()
+        assert await db.schema_version() == len(MIGRATIONS)
+        tables = await scalar(
+            db, "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'"
+        )
+        assert set(str(tables).split(",")) >= {"responses", "surveys"}
+    finally:
+        await db.close()
+
+
+async def test_migrations_rerun_safely(tmp_path: Path):
+    first = await Database.open(tmp_path / "t.db")
+    await first.conn.execute(PLAIN_ROW)
+    await first.close()
+
+    second = await Database.open(tmp_path / "t.db")
+    try:
+        assert await second.schema_version() == len(MIGRATIONS)
+        await second.migrate()
+        assert await second.schema_version() == len(MIGRATIONS)
+        assert await scalar(second, "SELECT count(*) FROM responses") == 1
+    finally:
+        await second.close()
+
+
+async def test_wal_mode_and_pragmas(db: Database):
+    assert await scalar(db, "PRAGMA journal_mode") == "wal"
+    assert await scalar(db, "PRAGMA foreign_keys") == 1
+    assert await scalar(db, "PRAGMA busy_timeout") == 5000
+
+
+async def test_memory_database_opens(tmp_path: Path):
+    db = await Database.open(":memory:")
+    try:
+        assert await db.schema_version() == len(MIGRATIONS)
+    finally:
+        await db.close()
+
+
+async def test_check_constraint_rejects_an_answer_5(db: Database):
+    with pytest.raises(sqlite3.IntegrityError):
+        await db.conn.execute(
+            "INSERT INTO responses (unit, office, submitted_at, channel, u1) "
+            "VALUES ('SIM', 'X', 0, 'import', 5)"
+        )
+    assert await scalar(db, "SELECT count(*) FROM responses") == 0
+
+
+async def test_check_constraint_rejects_an_unknown_channel(db: Database):
+    with pytest.raises(aiosqlite.IntegrityError):
+        await db.conn.execute(
+            "INSERT INTO responses (unit, office, submitted_at, channel) "
+            "VALUES ('SIM', 'X', 0, 'email')"
+        )
+
+
+async def test_source_key_is_unique(db: Database):
+    sql = (
+        "INSERT INTO responses (unit, office, submitted_at, channel, source_key) "
+        "VALUES ('SIM', 'X', 0, 'import', 'k1')"
+    )
+    await db.conn.execute(sql)
+    with pytest.raises(sqlite3.IntegrityError):
+        await db.conn.execute(sql)
+
+
+async def test_transaction_commits(db: Database):
+    async with db.transaction() as conn:
+        await conn.execute(PLAIN_ROW)
+    assert await scalar(db, "SELECT count(*) FROM responses") == 1
+
+
+async def test_transaction_rolls_back_on_error(db: Database):
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as conn:
+            await conn.execute(PLAIN_ROW)
+            raise RuntimeError("boom")
+    assert await scalar(db, "SELECT count(*) FROM responses") == 0
+    # The connection is usable again afterwards.
+    async with db.transaction():
+        pass
+
+
+async def test_a_written_file_is_readable_from_a_second_connection(tmp_path: Path):
+    writer = await Database.open(tmp_path / "t.db")
+    reader = await Database.open(tmp_path / "t.db")
+    try:
+        async with writer.transaction() as conn:
+            await conn.execute(PLAIN_ROW)
+        assert await scalar(reader, "SELECT count(*) FROM responses") == 1
+    finally:
+        await reader.close()
+        await writer.close()
+
+
+def test_statements_split_a_script():
+    # A ";" at the end of a line inside a string literal does not end the statement.
+    script = "CREATE TABLE a (x TEXT);\nCREATE TABLE b (\n    y TEXT DEFAULT 'a;\nb'\n);\n"
+    parts = _statements(script)
+    assert len(parts) == 2
+    assert parts[1].startswith("CREATE TABLE b")
+    assert all(sqlite3.complete_statement(p) for p in parts)
+
+
+def test_every_migration_splits_into_complete_statements():
+    for script in MIGRATIONS:
+        for statement in _statements(script):
+            assert sqlite3.complete_statement(statement)
