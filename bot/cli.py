@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from bot import app
 from bot.config import ConfigError, Settings, load_settings
 from bot.csvfile import CsvError, read_csv_file
+from bot.deeplink import link, survey_payload
 from bot.directory import Directory, DirectoryError, load_directory
 from bot.i18n import t
+from bot.qr import render_poster
 from bot.report import build_report, render_text, to_json
 from skm.period import Period, parse_period
 from skm.records import normalize_code
@@ -27,6 +30,16 @@ def _parser() -> argparse.ArgumentParser:
         prog="skm-bot", description="SKM (Survei Kepuasan Masyarakat) Telegram bot."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser(
+        "run", help="start the bot (long polling; a webhook when SKM_WEBHOOK_URL is set)"
+    )
+
+    qr = sub.add_parser("qr", help="write a printable QR poster that opens the survey for a unit")
+    qr.add_argument("unit", help="unit code, e.g. SKCK")
+    qr.add_argument("--office", help="office code (default: the first office serving the unit)")
+    qr.add_argument("--out", type=Path, help="PNG file to write (default: qr-UNIT-OFFICE.png)")
+    qr.add_argument("--link", action="store_true", help="print the deep link instead")
 
     imp = sub.add_parser("import", help="load survey answers from a CSV file")
     imp.add_argument("file", type=Path, help="CSV in the project's format")
@@ -103,6 +116,36 @@ async def _report(args: argparse.Namespace, settings: Settings, directory: Direc
     return 0
 
 
+def _run(settings: Settings, directory: Directory) -> int:
+    settings.require_bot()  # a missing token or key stops here, in one sentence
+    app.run(settings, directory)
+    return 0
+
+
+def _qr(args: argparse.Namespace, settings: Settings, directory: Directory) -> int:
+    unit = normalize_code(args.unit)
+    offices = directory.offices_serving(unit)
+    if not offices:
+        known = ", ".join(u for u in directory.units if directory.offices_serving(u))
+        return _fail(f"no office serves a unit {unit}; the units are: {known}.")
+    office = normalize_code(args.office) if args.office else offices[0].code
+    if not directory.serves(unit, office):
+        serving = ", ".join(o.code for o in offices)
+        return _fail(f"office {office} does not serve {unit}; the offices that do: {serving}.")
+    target = link(settings.require_username(), survey_payload(unit, office))
+    if args.link:
+        print(target)
+        return 0
+    out: Path = args.out or Path(f"qr-{unit}-{office}.png")
+    poster = render_poster(target, directory.unit_name(unit), directory.office_name(office))
+    try:
+        out.write_bytes(poster)
+    except OSError as exc:
+        return _fail(f"cannot write {out} ({exc.strerror}); pass another --out.")
+    print(t("id", "survey.qr_written", path=out, link=target))
+    return 0
+
+
 _COMMANDS = {"import": _import, "report": _report}
 
 
@@ -112,6 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         directory = load_directory(settings.skm_units_file)
+        if args.command == "run":
+            return _run(settings, directory)
+        if args.command == "qr":
+            return _qr(args, settings, directory)
         return asyncio.run(_COMMANDS[args.command](args, settings, directory))
     except (ConfigError, DirectoryError, CsvError, ValueError) as exc:
         return _fail(str(exc))

@@ -15,6 +15,7 @@ from skm.index import Weighting
 
 TELEGRAM_API = "https://api.telegram.org/bot"
 _TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,}$")
+_USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -35,6 +36,7 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr | None = None
     bot_api_base_url: str = TELEGRAM_API
+    skm_bot_username: str | None = None
     skm_database: Path = Path("skm.db")
     skm_secret: SecretStr | None = None
     skm_admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
@@ -58,6 +60,16 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part for part in re.split(r"[,\s]+", value.strip()) if part]
         return value
+
+    @field_validator("skm_bot_username")
+    @classmethod
+    def _username(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        name = value.strip().removeprefix("@")
+        if not _USERNAME.match(name):
+            raise ValueError(f"{value!r} is not a bot username like SkmPolresBot")
+        return name
 
     @field_validator("skm_timezone")
     @classmethod
@@ -102,6 +114,15 @@ class Settings(BaseSettings):
                 "python -c 'import secrets; print(secrets.token_hex(32))'."
             )
         return token, secret.encode("utf-8")
+
+    def require_username(self) -> str:
+        """The bot's username for deep links; ConfigError saying how to set it."""
+        if not self.skm_bot_username:
+            raise ConfigError(
+                "SKM_BOT_USERNAME is not set: put the bot's username from @BotFather "
+                "(without @) in .env, e.g. SKM_BOT_USERNAME=SkmPolresBot."
+            )
+        return self.skm_bot_username
 
 
 def load_settings() -> Settings:

@@ -113,6 +113,22 @@ async def source_key_exists(db: Database, source_key: str) -> bool:
         return await cur.fetchone() is not None
 
 
+async def stored_lang(db: Database, source_key: str) -> str | None:
+    """The language of the response stored under a source key ('' if unknown); None if none."""
+    sql = "SELECT coalesce(lang, '') FROM responses WHERE source_key = ?"
+    async with db.conn.execute(sql, (source_key,)) as cur:
+        row = await cur.fetchone()
+    return str(row[0]) if row else None
+
+
+async def count_since(db: Database, respondent: str, unit: str, since: datetime) -> int:
+    """How many responses this pseudonymous citizen gave for the unit since a moment."""
+    sql = "SELECT count(*) FROM responses WHERE respondent = ? AND unit = ? AND submitted_at >= ?"
+    async with db.conn.execute(sql, (respondent, unit, to_epoch(since))) as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
+
+
 async def responded_since(db: Database, respondent: str, unit: str, since: datetime) -> bool:
     """Whether this pseudonymous citizen already answered for the unit since a moment."""
     sql = "SELECT 1 FROM responses WHERE respondent = ? AND unit = ? AND submitted_at >= ?"

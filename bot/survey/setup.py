@@ -2,18 +2,71 @@
 
 from __future__ import annotations
 
+import logging
+from datetime import timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext, SkmApplication
+from bot.survey import buttons, session
+from bot.survey import handlers as citizen
+from storage import surveys
+
+log = logging.getLogger(__name__)
+
+EXPIRY_JOB = "expire-surveys"
+EXPIRY_EVERY = timedelta(minutes=15)
 
 
 def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
     """The survey's handlers, in the order they are tried."""
-    return []
+    private = filters.ChatType.PRIVATE
+    return [
+        # /start: in a group, a pointer to the private chat; in private, the survey.
+        CommandHandler("start", citizen.on_start_in_group, filters.ChatType.GROUPS),
+        CommandHandler("start", citizen.on_start, private),
+        CommandHandler("batal", citizen.on_cancel, private),
+        CallbackQueryHandler(buttons.on_step, pattern=r"^s\|"),
+        CallbackQueryHandler(buttons.on_pick, pattern=r"^sp\|"),
+        # Typed text, never a command: other commands are not the survey's business.
+        MessageHandler(filters.TEXT & ~filters.COMMAND & private, citizen.on_text),
+        # Last: any button nobody above knows gets a short notice instead of a spinner.
+        CallbackQueryHandler(buttons.on_unknown),
+    ]
+
+
+async def expire_surveys(context: BotContext) -> None:
+    """Delete surveys abandoned for longer than SKM_SURVEY_TTL_HOURS."""
+    ttl = timedelta(hours=context.bot_data.config.skm_survey_ttl_hours)
+    removed = await surveys.expire(context.bot_data.database, session.now() - ttl)
+    if removed:
+        log.info("Deleted %d abandoned survey(s)", removed)
 
 
 async def on_startup(app: SkmApplication) -> None:
     """Schedule the survey's jobs (expiry of abandoned surveys)."""
+    jobs = app.job_queue
+    if jobs is None:
+        raise RuntimeError(
+            "the survey needs PTB's job queue: install python-telegram-bot[job-queue]"
+        )
+    for old in jobs.get_jobs_by_name(EXPIRY_JOB):
+        old.schedule_removal()
+    jobs.run_repeating(expire_surveys, interval=EXPIRY_EVERY, first=timedelta(0), name=EXPIRY_JOB)
+    config = app.bot_data.config
+    log.info(
+        "Survey ready for @%s: daily limit %s, unfinished surveys kept %d h",
+        app.bot.username,
+        config.skm_daily_limit or "none",
+        config.skm_survey_ttl_hours,
+    )
+    wanted = config.skm_bot_username
+    if wanted and wanted.lower() != app.bot.username.lower():
+        log.warning(
+            "SKM_BOT_USERNAME is @%s but the token belongs to @%s: QR codes made with "
+            "`skm-bot qr` would open the other bot",
+            wanted,
+            app.bot.username,
+        )

@@ -1,0 +1,136 @@
+"""Button presses: survey steps, the unit and office picker, and buttons nobody knows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from telegram import CallbackQuery, Update
+
+from bot.context import BotContext
+from bot.i18n import DEFAULT_LANG, as_lang, t
+from bot.survey import callbacks, render, session
+from bot.survey.callbacks import Action, PickButton, StepButton
+from skm.flow import Outcome, advance
+from skm.questionnaire import Lang
+from skm.records import Response
+from storage import responses, surveys
+from storage.surveys import OpenSurvey
+
+
+def _where(query: CallbackQuery) -> tuple[int, int] | None:
+    """The chat and message a button was pressed on; None for inline or unknown messages."""
+    if query.message is None:
+        return None
+    return query.message.chat.id, query.message.message_id
+
+
+async def on_step(update: Update, context: BotContext) -> None:
+    """A button on a survey screen: move the survey on, or explain why nothing happened."""
+    query = update.callback_query
+    if query is None:
+        return
+    button = callbacks.parse(query.data)
+    where = _where(query)
+    if not isinstance(button, StepButton) or where is None:
+        await query.answer(t(DEFAULT_LANG, "survey.notice.invalid"))
+        return
+    notice, stored = await _step(context, query.from_user.id, button, *where)
+    await query.answer(notice or None)
+    if stored is not None:  # after the answer: listeners may send messages of their own
+        await session.notify_listeners(context, stored)
+
+
+async def _step(
+    context: BotContext, user_id: int, button: StepButton, chat_id: int, message_id: int
+) -> tuple[str, Response | None]:
+    """Apply one press: the notice to show (empty if the screen says it all), what it stored."""
+    db = context.bot_data.database
+    survey = await surveys.get(db, session.respondent(context, user_id))
+    if survey is None or survey.token != button.token:
+        return await _gone(context, button, chat_id, message_id, survey is not None), None
+    lang = as_lang(survey.lang)
+    if session.is_expired(context, survey):
+        await surveys.cancel(db, survey.respondent)
+        return t(lang, "survey.notice.expired"), None
+    event = button.event()
+    if event is None:  # the language switch: same step, other language
+        if button.step != survey.state.current.key or button.lang is None:
+            return t(lang, "survey.notice.stale"), None
+        if not await surveys.save(db, survey, survey.state, session.now(), lang=button.lang):
+            return t(lang, "survey.notice.stale"), None
+        await _redraw(context, replace(survey, lang=button.lang), chat_id, message_id)
+        return "", None
+    moved = advance(survey.state, event)
+    if moved.outcome is Outcome.DONE:
+        return await session.submit(context, chat_id, message_id, survey)
+    if moved.outcome is Outcome.STALE:
+        return t(lang, "survey.notice.stale"), None
+    if moved.outcome is Outcome.INVALID:
+        return t(lang, "survey.notice.invalid"), None
+    if not await surveys.save(db, survey, moved.state, session.now()):
+        return t(lang, "survey.notice.stale"), None  # another press moved it first
+    await _redraw(context, replace(survey, state=moved.state), chat_id, message_id)
+    return "", None
+
+
+async def _redraw(context: BotContext, survey: OpenSurvey, chat_id: int, message_id: int) -> None:
+    """Show the survey's new step on the message that was pressed, and remember that message."""
+    shown = await session.show(context, chat_id, session.screen_of(context, survey), message_id)
+    if survey.message_id != shown:
+        db = context.bot_data.database
+        await surveys.set_message(db, survey.respondent, survey.token, shown)
+
+
+async def _gone(
+    context: BotContext, button: StepButton, chat_id: int, message_id: int, replaced: bool
+) -> str:
+    """A press for a survey that is no longer open: stored, replaced, expired or cancelled."""
+    stored = await responses.stored_lang(context.bot_data.database, button.token)
+    if stored is not None:
+        lang = as_lang(stored)
+        if button.action is Action.CONFIRM:  # the same confirm again, e.g. after a crash
+            screen = render.text_only(lang, "survey.recorded")
+            await session.show(context, chat_id, screen, message_id)
+        return t(lang, "survey.notice.recorded")
+    return t(DEFAULT_LANG, "survey.notice.stale" if replaced else "survey.notice.expired")
+
+
+async def on_pick(update: Update, context: BotContext) -> None:
+    """A button of the unit and office picker."""
+    query = update.callback_query
+    if query is None:
+        return
+    button = callbacks.parse(query.data)
+    where = _where(query)
+    if not isinstance(button, PickButton) or where is None:
+        await query.answer(t(DEFAULT_LANG, "survey.notice.invalid"))
+        return
+    notice = await _pick(context, query.from_user.id, button, *where)
+    await query.answer(notice or None)
+
+
+async def _pick(
+    context: BotContext, user_id: int, button: PickButton, chat_id: int, message_id: int
+) -> str:
+    """Show the units, then the offices serving the chosen one, then open the survey."""
+    directory = context.bot_data.units
+    lang: Lang = button.lang
+    if button.unit is None:
+        await session.show(context, chat_id, render.pick_unit(lang, directory), message_id)
+        return ""
+    offices = directory.offices_serving(button.unit)
+    if not offices or (button.office and not directory.serves(button.unit, button.office)):
+        return t(lang, "survey.notice.invalid")
+    office = button.office or (offices[0].code if len(offices) == 1 else None)
+    if office is None:
+        screen = render.pick_office(lang, directory, button.unit)
+        await session.show(context, chat_id, screen, message_id)
+        return ""
+    await session.begin(context, chat_id, user_id, button.unit, office, lang, message_id)
+    return ""
+
+
+async def on_unknown(update: Update, context: BotContext) -> None:
+    """A button no handler knows (forged, or from an older version of the bot)."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(t(DEFAULT_LANG, "survey.notice.invalid"))

@@ -1,0 +1,131 @@
+"""Compact, validated callback data for the survey's buttons (Telegram allows 64 bytes).
+
+    s|<token>|<step>|<action>[|<value>]   a button on a survey screen
+    sp|<lang>[|<unit>[|<office>]]         picking the unit, then the office, without a QR code
+
+The token ties a button to one survey and the step key to one screen, so a press on an
+old message, a forged value or a second press is recognised by `skm.flow.advance`.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from enum import Enum
+
+from skm.flow import STEP_INDEX, Back, Choose, Confirm, Event, Skip, Start
+from skm.questionnaire import LANGS, Lang
+
+MAX_BYTES = 64
+_SURVEY = re.compile(
+    r"s\|(?P<token>[A-Za-z0-9_-]{6,16})\|(?P<step>[A-Za-z0-9_]{1,16})"
+    r"\|(?P<action>[a-z])(?:\|(?P<value>[A-Za-z0-9_<>-]{1,24}))?"
+)
+_PICK = re.compile(
+    r"sp\|(?P<lang>[a-z]{2})(?:\|(?P<unit>[A-Z0-9_]{1,24})(?:\|(?P<office>[A-Z0-9_]{1,24}))?)?"
+)
+
+
+def new_token() -> str:
+    """A fresh survey token: 8 URL-safe characters, unguessable enough to tie buttons to it."""
+    return secrets.token_urlsafe(6)
+
+
+class Action(Enum):
+    """What a survey button does."""
+
+    START = "g"
+    CHOOSE = "c"
+    BACK = "b"
+    SKIP = "k"
+    CONFIRM = "y"
+    LANG = "l"
+
+
+_WITH_VALUE = frozenset((Action.CHOOSE, Action.LANG))
+
+
+@dataclass(frozen=True)
+class StepButton:
+    """A button on a survey screen: which survey, which step, what it does."""
+
+    token: str
+    step: str
+    action: Action
+    value: str = ""
+
+    def encode(self) -> str:
+        """The callback data."""
+        tail = f"|{self.value}" if self.value else ""
+        return _checked(f"s|{self.token}|{self.step}|{self.action.value}{tail}")
+
+    def event(self) -> Event | None:
+        """The survey event this press stands for; None for the language switch."""
+        match self.action:
+            case Action.START:
+                return Start()
+            case Action.CHOOSE:
+                return Choose(self.step, self.value)
+            case Action.BACK:
+                return Back(self.step)
+            case Action.SKIP:
+                return Skip()
+            case Action.CONFIRM:
+                return Confirm()
+            case Action.LANG:
+                return None
+
+    @property
+    def lang(self) -> Lang | None:
+        """The language a language button switches to."""
+        return _lang(self.value) if self.action is Action.LANG else None
+
+
+@dataclass(frozen=True)
+class PickButton:
+    """A button of the unit and office picker shown when /start has no usable payload."""
+
+    lang: Lang
+    unit: str | None = None
+    office: str | None = None
+
+    def encode(self) -> str:
+        """The callback data."""
+        parts = ["sp", self.lang, *(p for p in (self.unit, self.office) if p)]
+        return _checked("|".join(parts))
+
+
+def _checked(data: str) -> str:
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError(f"callback data longer than {MAX_BYTES} bytes: {data!r}")
+    return data
+
+
+def _lang(value: str | None) -> Lang | None:
+    for lang in LANGS:
+        if value == lang:
+            return lang
+    return None
+
+
+def parse(data: str | None) -> StepButton | PickButton | None:
+    """The button behind callback data; None when it is malformed or forged."""
+    if not data or len(data.encode()) > MAX_BYTES:
+        return None
+    if (pick := _PICK.fullmatch(data)) is not None:
+        lang = _lang(pick["lang"])
+        return PickButton(lang, pick["unit"], pick["office"]) if lang else None
+    found = _SURVEY.fullmatch(data)
+    if found is None or found["step"] not in STEP_INDEX:
+        return None
+    try:
+        action = Action(found["action"])
+    except ValueError:
+        return None
+    value = found["value"] or ""
+    if (action in _WITH_VALUE) != bool(value):
+        return None
+    if action is Action.LANG and _lang(value) is None:
+        return None
+    return StepButton(found["token"], found["step"], action, value)

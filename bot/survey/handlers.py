@@ -1,0 +1,92 @@
+"""Messages from citizens: /start with or without a QR payload, /batal, and typed text."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.deeplink import link, parse_survey_payload
+from bot.i18n import DEFAULT_LANG, as_lang, t
+from bot.survey import render, session
+from skm.flow import Outcome, TypeText, advance
+from storage import surveys
+
+log = logging.getLogger(__name__)
+
+
+def _payload(context: BotContext) -> str | None:
+    return context.args[0] if context.args else None
+
+
+async def on_start(update: Update, context: BotContext) -> None:
+    """/start in a private chat: open the survey the QR code names, or let them pick."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return
+    payload = _payload(context)
+    place = parse_survey_payload(payload, context.bot_data.units) if payload else None
+    if place is None:
+        screen = render.pick_unit(DEFAULT_LANG, context.bot_data.units, unknown=bool(payload))
+        await session.show(context, chat.id, screen)
+        return
+    unit, office = place
+    await session.begin(context, chat.id, user.id, unit, office, DEFAULT_LANG)
+
+
+async def on_start_in_group(update: Update, context: BotContext) -> None:
+    """/start in a group: the survey is private, so point to the chat with the bot."""
+    message = update.effective_message
+    if message is None:
+        return
+    payload = _payload(context)
+    if payload and parse_survey_payload(payload, context.bot_data.units):
+        target = link(context.bot.username, payload)
+    else:
+        target = f"https://t.me/{context.bot.username}"
+    await message.reply_text(render.group_pointer(DEFAULT_LANG, target).text)
+
+
+async def on_cancel(update: Update, context: BotContext) -> None:
+    """/batal: delete the survey in progress, whatever step it is on."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return
+    db = context.bot_data.database
+    survey = await surveys.get(db, session.respondent(context, user.id))
+    if survey is None or not await surveys.cancel(db, survey.respondent):
+        await session.show(context, chat.id, render.text_only(DEFAULT_LANG, "survey.no_cancel"))
+        return
+    await session.retire(context, chat.id, survey.message_id)
+    await session.show(context, chat.id, render.text_only(as_lang(survey.lang), "survey.cancelled"))
+    log.info("Survey cancelled for %s at %s", survey.unit, survey.office)
+
+
+async def on_text(update: Update, context: BotContext) -> None:
+    """Typed text: the suggestion on its step; anywhere else, the question is asked again."""
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if chat is None or user is None or message is None or message.text is None:
+        return
+    db = context.bot_data.database
+    survey = await surveys.get(db, session.respondent(context, user.id))
+    if survey is None:
+        await session.show(context, chat.id, render.text_only(DEFAULT_LANG, "survey.no_survey"))
+        return
+    lang = as_lang(survey.lang)
+    if session.is_expired(context, survey):
+        await surveys.cancel(db, survey.respondent)
+        await session.show(context, chat.id, render.text_only(lang, "survey.no_survey"))
+        return
+    moved = advance(survey.state, TypeText(message.text))
+    notice: str | None = t(lang, "survey.use_buttons")
+    if moved.outcome in (Outcome.MOVED, Outcome.TRUNCATED) and await surveys.save(
+        db, survey, moved.state, session.now()
+    ):
+        survey = replace(survey, state=moved.state)
+        notice = render.truncated(lang) if moved.outcome is Outcome.TRUNCATED else None
+    # The old screen is above the citizen's text: show the step again below it.
+    shown = await session.show(context, chat.id, session.screen_of(context, survey, notice))
+    await session.retire(context, chat.id, survey.message_id)
+    await surveys.set_message(db, survey.respondent, survey.token, shown)

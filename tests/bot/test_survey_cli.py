@@ -1,0 +1,118 @@
+"""`skm-bot qr` writes a printable poster or prints the deep link; `skm-bot run` checks first."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from bot.cli import main
+from bot.qr import render_poster
+
+USERNAME = "SkmPolresBot"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory without .env, a bot username, and no token in the environment."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("BOT_TOKEN", "SKM_SECRET", "SKM_BOT_USERNAME", "SKM_UNITS_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SKM_BOT_USERNAME", f"@{USERNAME}")
+    monkeypatch.setenv("SKM_DATABASE", str(tmp_path / "skm.db"))
+    return tmp_path
+
+
+def test_qr_link_prints_the_deep_link(workdir: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["qr", "skck", "--office", "ps_kota", "--link"]) == 0
+    assert capsys.readouterr().out.strip() == f"https://t.me/{USERNAME}?start=SKCK-PS_KOTA"
+    assert list(workdir.glob("*.png")) == []
+
+
+def test_qr_without_an_office_uses_the_first_office_serving_the_unit(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+):
+    assert main(["qr", "SIM", "--link"]) == 0
+    assert capsys.readouterr().out.strip().endswith("?start=SIM-POLRES")
+
+
+def test_qr_writes_a_printable_png(workdir: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["qr", "SKCK", "--office", "POLRES"]) == 0
+    poster = workdir / "qr-SKCK-POLRES.png"
+    out = capsys.readouterr().out
+    assert poster.name in out and "start=SKCK-POLRES" in out
+    image = Image.open(poster)
+    assert image.format == "PNG"
+    assert image.width == 1240 and image.height > image.width
+    colours = {c for _, c in image.convert("L").getcolors(maxcolors=256) or []}
+    assert 0 in colours and 255 in colours
+
+
+def test_qr_out_names_the_file(workdir: Path):
+    assert main(["qr", "SPKT", "--office", "PS_UTARA", "--out", "desk.png"]) == 0
+    assert (workdir / "desk.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["qr", "NOPE"], "no office serves a unit NOPE; the units are: SIM, SKCK"),
+        (["qr", "SIM", "--office", "PS_KOTA"], "office PS_KOTA does not serve SIM"),
+        (["qr", "SKCK", "--out", "no/such/dir/x.png"], "cannot write no/such/dir/x.png"),
+    ],
+)
+def test_qr_mistakes_are_one_sentence(
+    workdir: Path, capsys: pytest.CaptureFixture[str], args: list[str], said: str
+):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert said in err
+    assert err.count("\n") == 1
+
+
+def test_qr_needs_the_bot_username(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    monkeypatch.delenv("SKM_BOT_USERNAME")
+    assert main(["qr", "SKCK", "--link"]) == 2
+    assert "SKM_BOT_USERNAME is not set" in capsys.readouterr().err
+
+
+def test_a_malformed_bot_username_stops_at_once(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    monkeypatch.setenv("SKM_BOT_USERNAME", "not a name!")
+    assert main(["qr", "SKCK", "--link"]) == 2
+    assert "SKM_BOT_USERNAME is not valid" in capsys.readouterr().err
+
+
+def test_run_without_a_token_is_one_sentence_and_exit_code_2(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+):
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("skm-bot: BOT_TOKEN is not set") and "@BotFather" in err
+    assert err.count("\n") == 1
+
+
+def test_run_with_a_short_secret_says_so(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    monkeypatch.setenv("BOT_TOKEN", "123456:" + "A" * 35)
+    monkeypatch.setenv("SKM_SECRET", "short")
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert "SKM_SECRET must be at least 16 characters" in err
+    assert "A" * 35 not in err
+
+
+def test_posters_differ_by_link_and_wrap_long_names():
+    one = render_poster("https://t.me/b?start=SKCK-POLRES", "Pelayanan SKCK", "Polres Contoh")
+    other = render_poster("https://t.me/b?start=SIM-POLRES", "Pelayanan SKCK", "Polres Contoh")
+    assert one != other
+    long_name = "Sentra Pelayanan Kepolisian Terpadu dan Satuan Reserse Kriminal Polres"
+    tall = Image.open(io.BytesIO(render_poster("https://t.me/b", long_name, "Polsek Kota")))
+    short = Image.open(io.BytesIO(one))
+    assert tall.width == short.width and tall.height > short.height

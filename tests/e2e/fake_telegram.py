@@ -1,0 +1,257 @@
+"""A fake Bot API server on 127.0.0.1 (real HTTP, stdlib only) and a citizen who uses it.
+
+It answers the calls the bot makes (getMe, getUpdates with long polling and offsets,
+sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, and plain
+success for set-up calls), keeps every chat as a person would see it, and lets a test type
+messages and press the buttons the bot actually sent.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+BOT_USER = {"id": 7000000002, "is_bot": True, "first_name": "SKM Bot", "username": "skm_e2e_bot"}
+TOKEN = f"{BOT_USER['id']}:AAHe2eTOKENe2eTOKENe2eTOKENe2e123456"
+WAIT = 15.0  # seconds any one step may take before the test fails
+
+
+@dataclass
+class Message:
+    """A message in a chat as the person sees it now."""
+
+    message_id: int
+    text: str
+    keyboard: list[list[dict[str, Any]]] = field(default_factory=list)
+
+    def labels(self) -> list[str]:
+        return [b["text"] for row in self.keyboard for b in row]
+
+    def data_for(self, label: str) -> str:
+        for row in self.keyboard:
+            for button in row:
+                if button["text"] == label:
+                    return str(button["callback_data"])
+        raise AssertionError(f"no button {label!r} in {self.labels()}")
+
+
+class FakeTelegram:
+    """The Bot API for one bot token, in memory, behind a threaded HTTP server."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._query_ids = itertools.count(1)
+        self.chats: dict[int, dict[int, Message]] = {}
+        self.sent: dict[int, int] = {}  # chat -> messages sent to it
+        self.answers: dict[str, str] = {}  # callback query id -> notice
+        self.polls = 0
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/bot"
+
+    @contextmanager
+    def running(self) -> Iterator[FakeTelegram]:
+        self._thread.start()
+        try:
+            yield self
+        finally:
+            self._server.shutdown()
+            self._server.server_close()
+
+    # --- the Bot API ---
+
+    def call(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Answer one Bot API call: (HTTP status, JSON body)."""
+        with self._cond:
+            if method == "getUpdates":
+                return 200, {"ok": True, "result": self._get_updates(params)}
+            if method == "getMe":
+                return 200, {"ok": True, "result": BOT_USER}
+            if method == "getMyCommands":
+                return 200, {"ok": True, "result": []}
+            if method == "deleteWebhook" and _true(params.get("drop_pending_updates")):
+                self._updates.clear()
+            if method == "sendMessage":
+                return 200, {"ok": True, "result": self._send(params)}
+            if method in ("editMessageText", "editMessageReplyMarkup"):
+                return self._edit(method, params)
+            if method == "answerCallbackQuery":
+                self.answers[str(params["callback_query_id"])] = str(params.get("text") or "")
+                self._cond.notify_all()
+            return 200, {"ok": True, "result": True}
+
+    def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        deadline = time.monotonic() + min(float(params.get("timeout") or 0), 10.0)
+        self.polls += 1
+        self._cond.notify_all()
+        # An offset confirms every update before it: Telegram forgets those.
+        self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        while not self._updates and (left := deadline - time.monotonic()) > 0:
+            self._cond.wait(left)
+        return [u for u in self._updates if u["update_id"] >= offset][:100]
+
+    def _send(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = int(params["chat_id"])
+        message = Message(next(self._message_ids), str(params["text"]), _keyboard(params))
+        self.chats.setdefault(chat_id, {})[message.message_id] = message
+        self.sent[chat_id] = self.sent.get(chat_id, 0) + 1
+        self._cond.notify_all()
+        return _bot_message(chat_id, message)
+
+    def _edit(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        chat_id, message_id = int(params["chat_id"]), int(params["message_id"])
+        message = self.chats.get(chat_id, {}).get(message_id)
+        if message is None:
+            return 400, {
+                "ok": False,
+                "error_code": 400,
+                "description": "Bad Request: message to edit not found",
+            }
+        text = str(params["text"]) if method == "editMessageText" else message.text
+        keyboard = _keyboard(params)
+        if (text, keyboard) == (message.text, message.keyboard):
+            return 400, {
+                "ok": False,
+                "error_code": 400,
+                "description": "Bad Request: message is not modified",
+            }
+        message.text, message.keyboard = text, keyboard
+        self._cond.notify_all()
+        return 200, {"ok": True, "result": _bot_message(chat_id, message)}
+
+    # --- what a citizen does ---
+
+    def wait_for(self, what: str, condition: Callable[[], bool], timeout: float = WAIT) -> None:
+        """Wait until the condition holds; fail naming what was awaited."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not condition():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"timed out waiting for {what}")
+                self._cond.wait(min(left, 0.2))
+
+    def last(self, chat_id: int) -> Message:
+        """A snapshot of the newest message in a chat, as it looks now."""
+        with self._cond:
+            messages = self.chats.get(chat_id, {})
+            return copy.deepcopy(messages[max(messages)])
+
+    def type(self, user_id: int, text: str) -> None:
+        """The citizen sends a message and waits for the bot to send something back."""
+        with self._cond:
+            before = self.sent.get(user_id, 0)
+            entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+            self._push(
+                {
+                    "message": {
+                        "message_id": next(self._message_ids),
+                        "date": int(time.time()),
+                        "chat": {"id": user_id, "type": "private"},
+                        "from": _user(user_id),
+                        "text": text,
+                        **({"entities": entities} if text.startswith("/") else {}),
+                    }
+                }
+            )
+        self.wait_for(f"a reply to {text[:20]!r}", lambda: self.sent.get(user_id, 0) > before)
+
+    def press(self, user_id: int, label: str, message: Message | None = None) -> str:
+        """The citizen presses a button the bot sent; returns the notice the bot answered."""
+        target = message or self.last(user_id)
+        query_id = str(next(self._query_ids))
+        with self._cond:
+            self._push(
+                {
+                    "callback_query": {
+                        "id": query_id,
+                        "from": _user(user_id),
+                        "chat_instance": f"ci{user_id}",
+                        "data": target.data_for(label),
+                        "message": _bot_message(user_id, target),
+                    }
+                }
+            )
+        self.wait_for(f"the answer to pressing {label!r}", lambda: query_id in self.answers)
+        return self.answers[query_id]
+
+    def _push(self, update: dict[str, Any]) -> None:
+        self._updates.append({"update_id": next(self._update_ids), **update})
+        self._cond.notify_all()
+
+
+def _true(value: Any) -> bool:
+    return str(value).lower() == "true"
+
+
+def _user(user_id: int) -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": "Warga", "language_code": "id"}
+
+
+def _keyboard(params: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    markup = params.get("reply_markup")
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    return list(markup.get("inline_keyboard", [])) if markup else []
+
+
+def _bot_message(chat_id: int, message: Message) -> dict[str, Any]:
+    return {
+        "message_id": message.message_id,
+        "date": int(time.time()),
+        "chat": {"id": chat_id, "type": "private"},
+        "from": BOT_USER,
+        "text": message.text,
+        **({"reply_markup": {"inline_keyboard": message.keyboard}} if message.keyboard else {}),
+    }
+
+
+def _handler(api: FakeTelegram) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            token, _, method = self.path.removeprefix("/bot").partition("/")
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if token != TOKEN:
+                status, reply = 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+            else:
+                status, reply = api.call(method, _params(self.headers, body))
+            data = json.dumps(reply).encode()
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            except OSError:  # the bot was killed while its long poll was waiting
+                pass
+
+        do_GET = do_POST
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return None  # quiet: the test reports what matters
+
+    return Handler
+
+
+def _params(headers: Any, body: bytes) -> dict[str, Any]:
+    kind = str(headers.get("Content-Type") or "")
+    if kind.startswith("application/json"):
+        return dict(json.loads(body or b"{}"))
+    return {k: v[0] for k, v in parse_qs(body.decode(), keep_blank_values=True).items()}
