@@ -44,4 +44,34 @@ CREATE TABLE surveys (
 );
 CREATE INDEX surveys_updated ON surveys (updated_at);
 """,
+    # 2: officers (staff, so their Telegram ids are kept), invites, subscribed chats.
+    """
+CREATE TABLE officers (
+    user_id INTEGER PRIMARY KEY,            -- Telegram user id of a staff member
+    name TEXT NOT NULL,
+    unit TEXT,                              -- NULL: every unit
+    office TEXT,                            -- NULL: every office
+    lang TEXT NOT NULL DEFAULT 'id',
+    invited_by INTEGER,
+    registered_at INTEGER NOT NULL          -- Unix seconds, UTC
+);
+
+CREATE TABLE invites (
+    token_hash TEXT PRIMARY KEY,            -- SHA-256 of the one-time token, never the token
+    unit TEXT,
+    office TEXT,
+    created_by INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+
+CREATE TABLE subscriptions (
+    chat_id INTEGER PRIMARY KEY,            -- a chat that gets the weekly summary
+    unit TEXT,                              -- the subscriber's scope: NULL is every unit
+    office TEXT,                            -- NULL: every office
+    lang TEXT NOT NULL DEFAULT 'id',
+    subscribed_by INTEGER NOT NULL,
+    subscribed_at INTEGER NOT NULL
+);
+""",
 )

@@ -5,20 +5,48 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext, SkmApplication
+from bot.officers import admin, alerts, exports, ikm, poster, suggestions, weekly
+from bot.officers import help as menus
 from skm.records import Response
 
 
 def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
     """The officers' and admins' handlers, in the order they are tried."""
-    return []
+    return [
+        # An invite link: only `/start inv-…`; every other /start is the survey's.
+        CommandHandler(
+            "start",
+            admin.accept_invite,
+            filters=filters.ChatType.PRIVATE & filters.Regex(r"^/start(@\w+)? inv-"),
+        ),
+        # Officers' commands (each checks the sender's role and scope).
+        CommandHandler("ikm", ikm.ikm),
+        CommandHandler("saran", suggestions.saran),
+        CommandHandler("qr", poster.qr),
+        CommandHandler(["ekspor", "export"], exports.ekspor),
+        CommandHandler(["langganan", "subscribe"], weekly.langganan),
+        CommandHandler(["berhenti", "unsubscribe"], weekly.berhenti),
+        # Admins' commands.
+        CommandHandler(["undang", "invite"], admin.undang),
+        CommandHandler("petugas", admin.petugas),
+        # Help for everyone, by role.
+        CommandHandler(["bantuan", "help"], menus.bantuan),
+        # Buttons: suggestion pages, the export's CSV, the officers roster.
+        CallbackQueryHandler(suggestions.on_page, pattern=r"^off:sug:"),
+        CallbackQueryHandler(exports.on_csv_button, pattern=r"^off:csv:"),
+        CallbackQueryHandler(admin.on_roster_button, pattern=r"^off:(rev|rvk|lst)"),
+    ]
 
 
 async def on_startup(app: SkmApplication) -> None:
     """Schedule the weekly summary and set the command menus."""
+    weekly.schedule(app)
+    await menus.set_all_menus(app)
 
 
 async def on_response(context: BotContext, response: Response) -> None:
     """Alert the unit's officers about a low score or a suggestion."""
+    await alerts.alert(context, response)

@@ -1,0 +1,137 @@
+"""Who may see what: admins see everything, officers their scope, citizens no figures."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+
+from bot.context import BotContext
+from bot.directory import Directory
+from bot.i18n import t
+from skm.questionnaire import Lang
+from storage import officers
+
+Role = Literal["admin", "officer", "citizen"]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The units and offices an officer may read; None means every one."""
+
+    unit: str | None = None
+    office: str | None = None
+
+    def covers(self, unit: str, office: str | None) -> bool:
+        """Whether a unit at an office (None: all its offices) lies inside the scope."""
+        if self.unit is not None and unit != self.unit:
+            return False
+        return self.office is None or office == self.office
+
+    def narrow(self, unit: str | None, office: str | None) -> tuple[str | None, str | None] | None:
+        """The asked unit and office limited to the scope; None when they lie outside it."""
+        if self.unit is not None and unit not in (None, self.unit):
+            return None
+        if self.office is not None and office not in (None, self.office):
+            return None
+        return unit, office if office is not None else self.office
+
+    def units(self, directory: Directory) -> list[str]:
+        """The unit codes in the scope, in the directory's order."""
+        codes = list(directory.units)
+        if self.office is not None and self.office in directory.offices:
+            codes = [c for c in codes if c in directory.offices[self.office].units]
+        return [c for c in codes if self.unit is None or c == self.unit]
+
+    def unit_filter(self) -> list[str] | None:
+        """The units for a storage Filter: None reads every unit."""
+        return None if self.unit is None else [self.unit]
+
+
+EVERYTHING = Scope()
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The person asking: their role, their scope (None for citizens) and language."""
+
+    user_id: int
+    role: Role
+    scope: Scope | None
+    lang: Lang
+
+    @property
+    def reach(self) -> Scope:
+        """The scope of an admin or officer (a guarded handler only ever sees those)."""
+        if self.scope is None:
+            raise PermissionError("a citizen has no scope")
+        return self.scope
+
+
+def lang_of(update: Update) -> Lang:
+    """The person's language: English if their Telegram is in English, else Indonesian."""
+    user = update.effective_user
+    code = (user.language_code or "") if user else ""
+    return "en" if code.lower().startswith("en") else "id"
+
+
+async def viewer_of(update: Update, context: BotContext) -> Viewer:
+    """Who sent the update and what they may read."""
+    user = update.effective_user
+    lang = lang_of(update)
+    if user is None:
+        return Viewer(0, "citizen", None, lang)
+    state = context.bot_data
+    if user.id in state.config.skm_admin_ids:
+        return Viewer(user.id, "admin", EVERYTHING, lang)
+    officer = await officers.get(state.database, user.id)
+    if officer is None:
+        return Viewer(user.id, "citizen", None, lang)
+    return Viewer(user.id, "officer", Scope(officer.unit, officer.office), lang)
+
+
+def scope_label(scope: Scope, directory: Directory, lang: Lang) -> str:
+    """A scope in words: "Pelayanan SKCK · semua kantor"."""
+    unit = directory.unit_name(scope.unit, lang) if scope.unit else t(lang, "officer.all_units")
+    office = directory.office_name(scope.office) if scope.office else t(lang, "officer.all_offices")
+    return f"{unit} · {office}"
+
+
+async def reply(update: Update, text: str, **kwargs: Any) -> None:
+    """Answer in the chat the update came from, as HTML."""
+    message = update.effective_message
+    if message is not None:
+        await message.reply_text(
+            text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW, **kwargs
+        )
+
+
+Guarded = Callable[[Update, BotContext, Viewer], Awaitable[None]]
+Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
+
+
+def _guard(allowed: tuple[Role, ...], refusal: str) -> Callable[[Guarded], Handler]:
+    def decorate(handler: Guarded) -> Handler:
+        @functools.wraps(handler)
+        async def wrapped(update: Update, context: BotContext) -> None:
+            viewer = await viewer_of(update, context)
+            if viewer.role not in allowed:
+                if update.callback_query is not None:
+                    await update.callback_query.answer(t(viewer.lang, refusal), show_alert=True)
+                else:
+                    await reply(update, t(viewer.lang, refusal))
+                return
+            await handler(update, context, viewer)
+
+        return wrapped
+
+    return decorate
+
+
+officers_only = _guard(("admin", "officer"), "officer.refused")
+admins_only = _guard(("admin",), "admin.refused")

@@ -1,0 +1,207 @@
+"""Admins register officers with one-time invites (/undang) and revoke them (/petugas)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import datetime, timedelta, tzinfo
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, TelegramError
+
+from bot.context import BotContext
+from bot.deeplink import INVITE_PREFIX, invite_payload, link
+from bot.directory import Directory
+from bot.i18n import t
+from bot.officers import help as menus
+from bot.officers.access import Role, Scope, Viewer, admins_only, lang_of, reply, scope_label
+from bot.officers.query import QueryError
+from skm.questionnaire import Lang
+from storage import officers
+from storage.officers import Officer
+
+log = logging.getLogger(__name__)
+
+INVITE_LIFETIME = timedelta(days=7)
+_EVERY_UNIT = ("SEMUA", "ALL", "*")
+_DATE = "%d-%m-%Y"
+
+
+def parse_scope(words: list[str], directory: Directory) -> Scope:
+    """The scope an invite grants: UNIT, SEMUA, or an OFFICE, then an optional OFFICE."""
+    usage = QueryError(
+        "admin.invite_usage",
+        units=", ".join(directory.units),
+        offices=", ".join(directory.offices),
+    )
+    if not words or len(words) > 2:
+        raise usage
+    first = words[0].strip().upper()
+    office = words[1].strip().upper() if len(words) == 2 else None
+    if first in directory.offices and office is None and first not in directory.units:
+        return Scope(None, first)
+    if first not in directory.units and first not in _EVERY_UNIT:
+        raise usage
+    if office is not None and office not in directory.offices:
+        raise usage
+    unit = None if first in _EVERY_UNIT else first
+    if unit is not None and office is not None and not directory.serves(unit, office):
+        raise QueryError("officer.not_served", unit=unit, office=directory.office_name(office))
+    return Scope(unit, office)
+
+
+@admins_only
+async def undang(update: Update, context: BotContext, viewer: Viewer) -> None:
+    """/undang UNIT [OFFICE] (alias /invite): a one-time deep link that registers an officer."""
+    state = context.bot_data
+    lang = viewer.lang
+    try:
+        scope = parse_scope(context.args or [], state.units)
+    except QueryError as exc:
+        await reply(update, t(lang, exc.key, **exc.values))
+        return
+    now = datetime.now(state.config.tz)
+    token = secrets.token_urlsafe(16)
+    expires = now + INVITE_LIFETIME
+    await officers.create_invite(
+        state.database, token, scope.unit, scope.office, viewer.user_id, now, expires
+    )
+    url = link(context.bot.username, invite_payload(token))
+    await reply(
+        update,
+        t(
+            lang,
+            "admin.invite_made",
+            scope=escape(scope_label(scope, state.units, lang)),
+            link=url,
+            expires=expires.strftime("%d-%m-%Y %H:%M"),
+        ),
+    )
+
+
+async def accept_invite(update: Update, context: BotContext) -> None:
+    """/start inv-TOKEN: register the person as an officer with the invite's scope."""
+    state = context.bot_data
+    user = update.effective_user
+    lang = lang_of(update)
+    payload = (context.args or [""])[0]
+    if user is None or not payload.startswith(INVITE_PREFIX):
+        return
+    now = datetime.now(state.config.tz)
+    token = payload[len(INVITE_PREFIX) :]
+    redeemed = await officers.redeem_invite(
+        state.database, token, user.id, user.full_name, lang, now
+    )
+    if redeemed is None:
+        await reply(update, t(lang, "admin.invite_invalid"))
+        return
+    officer, invite = redeemed
+    scope = escape(scope_label(Scope(officer.unit, officer.office), state.units, lang))
+    await reply(update, t(lang, "admin.invite_welcome", scope=scope))
+    role: Role = "admin" if user.id in state.config.skm_admin_ids else "officer"
+    try:
+        await menus.set_menu(context.bot, role, user.id)
+    except TelegramError:
+        log.warning("Could not set the new officer's command menu", exc_info=True)
+    try:
+        await context.bot.send_message(
+            invite.created_by,
+            t("id", "admin.invite_used", name=escape(officer.name), scope=scope),
+            parse_mode=ParseMode.HTML,
+        )
+    except TelegramError:
+        log.warning("Could not tell admin %s that the invite was used", invite.created_by)
+
+
+def roster(
+    people: list[Officer], open_invites: int, directory: Directory, tz: tzinfo, lang: Lang
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The registered officers, one a line, a revoke button each, and the open invites."""
+    lines = [t(lang, "admin.roster_title", count=len(people))]
+    if not people:
+        lines.append(t(lang, "admin.roster_empty"))
+    buttons: list[list[InlineKeyboardButton]] = []
+    for n, person in enumerate(people, start=1):
+        scope = scope_label(Scope(person.unit, person.office), directory, lang)
+        since = person.registered_at.astimezone(tz).strftime(_DATE)
+        lines.append(
+            t(
+                lang,
+                "admin.roster_line",
+                n=n,
+                name=escape(person.name),
+                scope=escape(scope),
+                since=since,
+            )
+        )
+        label = t(lang, "admin.revoke_button", n=n, name=person.name)
+        buttons.append([InlineKeyboardButton(label, callback_data=f"off:rev:{person.user_id}")])
+    lines += ["", t(lang, "admin.roster_invites", count=open_invites)]
+    return "\n".join(lines), InlineKeyboardMarkup(buttons) if buttons else None
+
+
+async def _roster(context: BotContext, lang: Lang) -> tuple[str, InlineKeyboardMarkup | None]:
+    state = context.bot_data
+    now = datetime.now(state.config.tz)
+    people = await officers.all_officers(state.database)
+    open_invites = await officers.count_open_invites(state.database, now)
+    return roster(people, open_invites, state.units, state.config.tz, lang)
+
+
+@admins_only
+async def petugas(update: Update, context: BotContext, viewer: Viewer) -> None:
+    """/petugas: the registered officers, each with a revoke button."""
+    text, keyboard = await _roster(context, viewer.lang)
+    await reply(update, text, reply_markup=keyboard)
+
+
+async def _show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    except BadRequest as exc:
+        # A repeated press shows what is already there; Telegram refuses such an edit.
+        if "not modified" not in str(exc):
+            raise
+
+
+def _confirm(person: Officer, directory: Directory, lang: Lang) -> tuple[str, InlineKeyboardMarkup]:
+    scope = scope_label(Scope(person.unit, person.office), directory, lang)
+    text = t(lang, "admin.revoke_confirm", name=escape(person.name), scope=escape(scope))
+    yes = InlineKeyboardButton(
+        t(lang, "admin.revoke_yes"), callback_data=f"off:rvk:{person.user_id}"
+    )
+    back = InlineKeyboardButton(t(lang, "admin.revoke_back"), callback_data="off:lst")
+    return text, InlineKeyboardMarkup([[yes, back]])
+
+
+@admins_only
+async def on_roster_button(update: Update, context: BotContext, viewer: Viewer) -> None:
+    """The roster's buttons: ask before revoking (rev), revoke (rvk), or back to the list."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    state = context.bot_data
+    lang = viewer.lang
+    action, _, target = query.data.removeprefix("off:").partition(":")
+    person = await officers.get(state.database, int(target)) if target.isdigit() else None
+    if action == "rev" and person is not None:
+        await query.answer()
+        await _show(update, *_confirm(person, state.units, lang))
+        return
+    if action == "rvk" and person is not None:
+        await officers.revoke(state.database, person.user_id)
+        await query.answer(t(lang, "admin.revoked", name=person.name))
+        if person.user_id not in state.config.skm_admin_ids:
+            try:
+                await menus.reset_menu(context.bot, person.user_id)
+            except TelegramError:
+                log.warning("Could not reset the menu of a revoked officer", exc_info=True)
+    elif action in ("rev", "rvk"):
+        await query.answer(t(lang, "admin.revoke_gone"))
+    else:
+        await query.answer()
+    await _show(update, *await _roster(context, lang))

@@ -1,0 +1,135 @@
+"""The weekly summary: per unit this week, the change against last week, quarter to date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from html import escape
+
+from bot.directory import Directory
+from bot.i18n import number, signed, t
+from bot.officers.access import Scope
+from bot.officers.render import element_name, result_line, unit_head
+from skm.analysis import Priority, weakest_elements
+from skm.index import EMPTY, IkmResult, Weighting, ikm_from_totals
+from skm.period import Period, current_quarter, previous
+from skm.questionnaire import Lang
+from storage import responses
+from storage.database import Database
+from storage.responses import Filter
+
+WEEK = timedelta(days=7)
+_MOMENT = "%d-%m-%Y %H:%M"
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    """One unit's week."""
+
+    code: str
+    week: IkmResult
+    last_week: IkmResult
+    quarter: IkmResult
+    weakest: Priority | None
+    suggestions: int
+
+
+@dataclass(frozen=True)
+class Digest:
+    """The summary's spans and its rows; this week is the 7 days up to the moment it is made."""
+
+    week: Period
+    last_week: Period
+    quarter: Period
+    rows: list[WeekRow]
+
+    @property
+    def empty(self) -> bool:
+        return all(r.week.respondents == 0 for r in self.rows)
+
+
+def spans(now: datetime) -> tuple[Period, Period, Period]:
+    """This week (the 7 days up to now), the 7 days before, and the quarter so far."""
+    week = Period("7d", now - WEEK, now)
+    quarter = current_quarter(now)
+    # At the very first moment of a quarter there is nothing "so far": use the last one.
+    to_date = (
+        Period(quarter.label, quarter.start, now) if now > quarter.start else previous(quarter)
+    )
+    return week, previous(week), to_date
+
+
+async def weekly(
+    db: Database, directory: Directory, scope: Scope, now: datetime, weighting: Weighting
+) -> Digest:
+    """The figures of every unit in the scope, from SQL aggregates."""
+    week, last_week, quarter = spans(now)
+    codes = scope.units(directory)
+
+    async def per_unit(period: Period) -> dict[str, IkmResult]:
+        where = Filter(start=period.start, end=period.end, units=codes, office=scope.office)
+        totals = await responses.totals_by(db, "unit", where)
+        return {c: ikm_from_totals(totals.get(c, EMPTY), weighting) for c in codes}
+
+    this, last, so_far = await per_unit(week), await per_unit(last_week), await per_unit(quarter)
+    rows: list[WeekRow] = []
+    for code in codes:
+        where = Filter(start=week.start, end=week.end, units=[code], office=scope.office)
+        _, new_suggestions = await responses.suggestions(db, where, limit=0)
+        weakest = weakest_elements(this[code], 1)
+        rows.append(
+            WeekRow(
+                code,
+                this[code],
+                last[code],
+                so_far[code],
+                weakest[0] if weakest else None,
+                new_suggestions,
+            )
+        )
+    return Digest(week, last_week, quarter, rows)
+
+
+def render(digest: Digest, directory: Directory, office: str | None, lang: Lang) -> str:
+    """The summary as HTML text."""
+    lines = [
+        t(lang, "officer.weekly_title"),
+        t(
+            lang,
+            "officer.weekly_spans",
+            start=digest.week.start.strftime(_MOMENT),
+            end=digest.week.end.strftime(_MOMENT),
+            quarter=digest.quarter.label,
+            quarter_start=digest.quarter.start.strftime("%d-%m-%Y"),
+        ),
+    ]
+    if office:
+        lines.append(t(lang, "officer.office", office=escape(directory.office_name(office))))
+    if digest.empty:
+        lines += ["", t(lang, "officer.weekly_empty")]
+    for row in digest.rows:
+        lines += ["", unit_head(row.code, directory, lang)]
+        if row.week.respondents == 0:
+            lines.append(t(lang, "officer.weekly_none"))
+        else:
+            lines.append(t(lang, "officer.weekly_week", figures=result_line(row.week, lang)))
+            if row.week.ikm is not None and row.last_week.ikm is not None:
+                delta = signed(row.week.ikm - row.last_week.ikm, 2, lang)
+                lines.append(t(lang, "officer.weekly_change", change=delta))
+            else:
+                lines.append(t(lang, "officer.weekly_change_none"))
+        lines.append(t(lang, "officer.weekly_quarter", figures=result_line(row.quarter, lang)))
+        if row.weakest is not None:
+            lines.append(
+                t(
+                    lang,
+                    "officer.weekly_weakest",
+                    name=element_name(row.weakest.code, lang),
+                    code=row.weakest.code,
+                    nrr=number(row.weakest.nrr, 2, lang),
+                )
+            )
+        lines.append(t(lang, "officer.weekly_suggestions", count=row.suggestions))
+    example = digest.rows[0].code if digest.rows else "SKCK"
+    lines += ["", t(lang, "officer.overview_hint", code=example)]
+    return "\n".join(lines)

@@ -1,0 +1,115 @@
+"""/ekspor [UNIT] [OFFICE] [PERIOD] [csv]: the XLSX workbook, or the raw responses as CSV."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
+
+from bot.context import BotContext
+from bot.csvfile import write_csv
+from bot.i18n import t
+from bot.officers import workbook
+from bot.officers.access import Scope, Viewer, officers_only, reply
+from bot.officers.query import QueryError, parse_query
+from bot.officers.render import period_text
+from skm.period import Period, current_quarter, parse_period
+from skm.questionnaire import Lang
+from storage import responses
+from storage.responses import Filter
+
+_ANY = "*"
+
+
+def _name(unit: str | None, office: str | None, period: Period, ext: str) -> str:
+    parts = ["skm", *(p for p in (unit, office) if p), period.label]
+    return "-".join(parts) + "." + ext
+
+
+async def _send(
+    message: Message,
+    context: BotContext,
+    scope: Scope,
+    unit: str | None,
+    office: str | None,
+    period: Period,
+    as_csv: bool,
+    lang: Lang,
+) -> None:
+    state = context.bot_data
+    directory, tz = state.units, state.config.tz
+    units = [unit] if unit else Scope(scope.unit, office).units(directory)
+    caption = t(lang, "officer.export_caption", period=period_text(period, lang))
+    if as_csv:
+        where = Filter(start=period.start, end=period.end, units=units, office=office)
+        rows = await responses.fetch(state.database, where)
+        data = write_csv(rows, tz).encode("utf-8")
+        await message.reply_document(
+            data, filename=_name(unit, office, period, "csv"), caption=caption
+        )
+        return
+    gathered = await workbook.gather(state.database, units, office, period, state.config.weighting)
+    xlsx = await asyncio.to_thread(workbook.workbook, gathered, directory, tz, lang)
+    button = InlineKeyboardButton(
+        t(lang, "officer.export_csv_button"),
+        callback_data=f"off:csv:{unit or _ANY}:{office or _ANY}:{period.label}",
+    )
+    keyboard = InlineKeyboardMarkup([[button]]) if len(str(button.callback_data)) <= 64 else None
+    await message.reply_document(
+        xlsx,
+        filename=_name(unit, office, period, "xlsx"),
+        caption=caption,
+        reply_markup=keyboard,
+    )
+
+
+@officers_only
+async def ekspor(update: Update, context: BotContext, viewer: Viewer) -> None:
+    """/ekspor (alias /export): the workbook for the officer's scope (default: this quarter)."""
+    state = context.bot_data
+    now = datetime.now(state.config.tz)
+    try:
+        query = parse_query(context.args or [], state.units, now, flags=("csv",))
+    except QueryError as exc:
+        await reply(update, t(viewer.lang, exc.key, **exc.values))
+        return
+    chat, message = update.effective_chat, update.effective_message
+    if chat is None or chat.type != ChatType.PRIVATE:
+        # Raw answers and suggestions go to one officer, never to a whole group.
+        await reply(update, t(viewer.lang, "officer.export_private"))
+        return
+    asked = viewer.reach.narrow(query.unit, query.office)
+    if asked is None or message is None:
+        await reply(update, t(viewer.lang, "officer.out_of_scope"))
+        return
+    period = query.period or current_quarter(now)
+    await _send(message, context, viewer.reach, *asked, period, "csv" in query.flags, viewer.lang)
+
+
+@officers_only
+async def on_csv_button(update: Update, context: BotContext, viewer: Viewer) -> None:
+    """The workbook's CSV button: the same selection as raw CSV, scope checked again."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    state = context.bot_data
+    parts = query.data.split(":")
+    if len(parts) != 5 or not isinstance(query.message, Message):
+        await query.answer()
+        return
+    if query.message.chat.type != ChatType.PRIVATE:
+        await query.answer(t(viewer.lang, "officer.export_private"), show_alert=True)
+        return
+    unit, office = (None if p == _ANY else p for p in parts[2:4])
+    asked = viewer.reach.narrow(unit, office)
+    if asked is None:
+        await query.answer(t(viewer.lang, "officer.out_of_scope"), show_alert=True)
+        return
+    try:
+        period = parse_period(parts[4], datetime.now(state.config.tz))
+    except ValueError:
+        await query.answer()
+        return
+    await query.answer()
+    await _send(query.message, context, viewer.reach, *asked, period, True, viewer.lang)

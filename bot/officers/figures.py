@@ -1,0 +1,141 @@
+"""The figures behind /ikm, read from SQL aggregates only (no response rows are loaded)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+from decimal import ROUND_HALF_UP, Decimal
+
+from bot.directory import Directory
+from bot.officers.access import Scope
+from skm.analysis import Priority, weakest_elements
+from skm.index import EMPTY, IkmResult, OverallResult, Weighting, ikm_from_totals, overall
+from skm.period import Period, previous
+from skm.sample import krejcie_morgan
+from storage import responses
+from storage.database import Database
+from storage.responses import Filter
+
+_MONTH_SECONDS = Decimal(30 * 24 * 3600)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """One unit in the overview: this period and the one before it."""
+
+    code: str
+    result: IkmResult
+    before: IkmResult
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Every unit in a scope for a period, with the all-units figure."""
+
+    period: Period
+    before: Period
+    office: str | None
+    rows: list[UnitRow]
+    overall: OverallResult
+
+
+@dataclass(frozen=True)
+class SampleCheck:
+    """Krejcie-Morgan for the period: the population it stands for and the sample it needs."""
+
+    monthly: int
+    months: Decimal
+    population: int
+    required: int
+    respondents: int
+
+    @property
+    def enough(self) -> bool:
+        return self.respondents >= self.required
+
+
+@dataclass(frozen=True)
+class UnitDetail:
+    """One unit (at one office, or all) for a period: what /ikm UNIT shows."""
+
+    unit: str
+    office: str | None
+    period: Period
+    before: Period
+    result: IkmResult
+    previous: IkmResult
+    priorities: list[Priority]
+    offices: list[tuple[str, IkmResult]]
+    sample: SampleCheck | None
+
+
+def _where(period: Period, units: list[str] | None, office: str | None) -> Filter:
+    return Filter(start=period.start, end=period.end, units=units, office=office)
+
+
+async def overview(
+    db: Database, directory: Directory, scope: Scope, period: Period, weighting: Weighting
+) -> Overview:
+    """Respondents, IKM and grade of every unit in the scope, beside the previous period."""
+    codes = scope.units(directory)
+    before = previous(period)
+    now = await responses.totals_by(db, "unit", _where(period, codes, scope.office))
+    then = await responses.totals_by(db, "unit", _where(before, codes, scope.office))
+    rows = [
+        UnitRow(
+            code,
+            ikm_from_totals(now.get(code, EMPTY), weighting),
+            ikm_from_totals(then.get(code, EMPTY), weighting),
+        )
+        for code in codes
+    ]
+    return Overview(period, before, scope.office, rows, overall(list(now.values()), weighting))
+
+
+def months_in(period: Period) -> Decimal:
+    """How many months a period spans: whole months for calendar periods, else days / 30."""
+    start, end = period.start, period.end
+    if start.day == end.day == 1 and start.time() == end.time() == time(0):
+        return Decimal((end.year - start.year) * 12 + end.month - start.month)
+    return Decimal(int((end - start).total_seconds())) / _MONTH_SECONDS
+
+
+def sample_check(monthly: int | None, period: Period, respondents: int) -> SampleCheck | None:
+    """The Krejcie-Morgan check when the unit's monthly volume is configured."""
+    if monthly is None:
+        return None
+    months = months_in(period)
+    population = max(1, int((monthly * months).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    return SampleCheck(monthly, months, population, krejcie_morgan(population), respondents)
+
+
+async def unit_detail(
+    db: Database,
+    directory: Directory,
+    unit: str,
+    office: str | None,
+    period: Period,
+    weighting: Weighting,
+) -> UnitDetail:
+    """A unit's element scores, priorities, offices and sample check for a period."""
+    before = previous(period)
+    result = ikm_from_totals(await responses.totals(db, _where(period, [unit], office)), weighting)
+    earlier = ikm_from_totals(await responses.totals(db, _where(before, [unit], office)), weighting)
+    offices: list[tuple[str, IkmResult]] = []
+    if office is None:
+        per_office = await responses.totals_by(db, "office", _where(period, [unit], None))
+        codes = [o.code for o in directory.offices_serving(unit)]
+        codes += [c for c in per_office if c not in codes]
+        offices = [(c, ikm_from_totals(per_office.get(c, EMPTY), weighting)) for c in codes]
+    sample = sample_check(directory.monthly_volume(unit, office), period, result.respondents)
+    return UnitDetail(
+        unit,
+        office,
+        period,
+        before,
+        result,
+        earlier,
+        weakest_elements(result),
+        offices,
+        sample,
+    )

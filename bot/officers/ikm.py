@@ -1,0 +1,49 @@
+"""/ikm: every unit in the officer's scope, or one unit with its chart."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.i18n import t
+from bot.officers import chart, figures, render
+from bot.officers.access import Scope, Viewer, officers_only, reply
+from bot.officers.query import QueryError, parse_query
+from skm.period import current_quarter
+
+
+@officers_only
+async def ikm(update: Update, context: BotContext, viewer: Viewer) -> None:
+    """/ikm [UNIT] [OFFICE] [PERIOD]: the figures, from SQL aggregates."""
+    state = context.bot_data
+    lang = viewer.lang
+    now = datetime.now(state.config.tz)
+    try:
+        query = parse_query(context.args or [], state.units, now)
+    except QueryError as exc:
+        await reply(update, t(lang, exc.key, **exc.values))
+        return
+    asked = viewer.reach.narrow(query.unit, query.office)
+    if asked is None:
+        await reply(update, t(lang, "officer.out_of_scope"))
+        return
+    unit, office = asked
+    period = query.period or current_quarter(now)
+    db, directory, weighting = state.database, state.units, state.config.weighting
+    if unit is None:
+        scope = Scope(viewer.reach.unit, office)
+        data = await figures.overview(db, directory, scope, period, weighting)
+        await reply(update, render.overview(data, directory, lang))
+        return
+    detail = await figures.unit_detail(db, directory, unit, office, period, weighting)
+    await reply(update, render.unit_detail(detail, directory, lang))
+    message = update.effective_message
+    if detail.result.respondents and message is not None:
+        title = render.chart_title(detail, directory, lang)
+        png = await asyncio.to_thread(chart.element_chart, detail.result, title, lang)
+        await message.reply_photo(
+            png, caption=t(lang, "officer.chart_caption"), filename=f"ikm-{unit}.png"
+        )

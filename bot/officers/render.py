@@ -1,0 +1,213 @@
+"""The /ikm texts: every unit at once, and one unit with what to fix (HTML)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from html import escape
+
+from bot.directory import Directory
+from bot.i18n import number, signed, t
+from bot.officers.figures import Overview, SampleCheck, UnitDetail
+from skm.index import IkmResult
+from skm.period import Period
+from skm.questionnaire import ELEMENTS, Lang
+
+_DATE = "%d-%m-%Y"
+ELEMENT_NAMES = {e.code: e.name for e in ELEMENTS}
+
+
+def period_text(period: Period, lang: Lang) -> str:
+    """A period as people read it: 2026-Q4 (01-10-2026 s.d. 31-12-2026), in local dates."""
+    last = period.end.astimezone(period.start.tzinfo) - timedelta(seconds=1)
+    return t(
+        lang,
+        "officer.period_span",
+        label=period.label,
+        start=period.start.strftime(_DATE),
+        end=last.strftime(_DATE),
+    )
+
+
+def clip(text: str, limit: int) -> str:
+    """Citizens' text escaped for HTML and cut to at most `limit` characters (plus "…")."""
+    # Cutting after escaping could split an entity such as &amp;, so escape one character
+    # at a time; the limit keeps a page of suggestions under Telegram's 4096 characters.
+    out: list[str] = []
+    size = 0
+    for char in text:
+        piece = escape(char)
+        if size + len(piece) > limit:
+            out.append("…")
+            break
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)
+
+
+def element_name(code: str, lang: Lang) -> str:
+    """An element in words: "Waktu Penyelesaian"."""
+    return ELEMENT_NAMES[code](lang)
+
+
+def unit_head(code: str, directory: Directory, lang: Lang) -> str:
+    """A unit's name in bold with its code."""
+    return t(lang, "officer.unit_head", name=escape(directory.unit_name(code, lang)), code=code)
+
+
+def result_line(result: IkmResult, lang: Lang) -> str:
+    """Respondents, IKM and grade in one line, or why the IKM is missing."""
+    if result.respondents == 0:
+        return t(lang, "officer.no_respondents")
+    if result.ikm is None or result.grade is None:
+        missing = ", ".join(result.missing)
+        return t(lang, "officer.incomplete", respondents=result.respondents, elements=missing)
+    return t(
+        lang,
+        "officer.result",
+        respondents=number(result.respondents, 0, lang),
+        ikm=number(result.ikm, 2, lang),
+        letter=result.grade.letter,
+        performance=result.grade.performance(lang),
+    )
+
+
+def change(now: IkmResult, before: IkmResult) -> Decimal | None:
+    """The IKM change against an earlier result, when both exist."""
+    if now.ikm is None or before.ikm is None:
+        return None
+    return now.ikm - before.ikm
+
+
+def _change_text(now: IkmResult, before: IkmResult, label: str, lang: Lang) -> str:
+    delta = change(now, before)
+    if delta is None:
+        return t(lang, "officer.change_none", previous=label)
+    return t(lang, "officer.change", change=signed(delta, 2, lang), previous=label)
+
+
+def overview(data: Overview, directory: Directory, lang: Lang) -> str:
+    """Every unit in the scope: respondents, IKM, grade, kinerja and change."""
+    lines = [t(lang, "officer.overview_title", period=period_text(data.period, lang))]
+    if data.office:
+        lines.append(t(lang, "officer.office", office=escape(directory.office_name(data.office))))
+    for row in data.rows:
+        lines += ["", unit_head(row.code, directory, lang), result_line(row.result, lang)]
+        if row.result.ikm is not None:
+            lines.append(_change_text(row.result, row.before, data.before.label, lang))
+    o = data.overall
+    lines.append("")
+    if o.ikm is not None and o.grade is not None and o.pooled.ikm is not None:
+        lines.append(
+            t(
+                lang,
+                "officer.overall",
+                ikm=number(o.ikm, 2, lang),
+                letter=o.grade.letter,
+                performance=o.grade.performance(lang),
+                pooled=number(o.pooled.ikm, 2, lang),
+                respondents=number(o.respondents, 0, lang),
+            )
+        )
+    else:
+        lines.append(t(lang, "officer.overall_none", respondents=o.respondents))
+    example = data.rows[0].code if data.rows else "SKCK"
+    lines += ["", t(lang, "officer.overview_hint", code=example)]
+    return "\n".join(lines)
+
+
+def _months(value: Decimal, lang: Lang) -> str:
+    whole = value == value.to_integral_value()
+    return number(value, 0 if whole else 1, lang)
+
+
+def sample_text(sample: SampleCheck | None, lang: Lang) -> str:
+    """Whether the respondents reach the Krejcie-Morgan sample, naming the population used."""
+    if sample is None:
+        return t(lang, "officer.sample_unknown")
+    return t(
+        lang,
+        "officer.sample_enough" if sample.enough else "officer.sample_short",
+        population=number(sample.population, 0, lang),
+        monthly=number(sample.monthly, 0, lang),
+        months=_months(sample.months, lang),
+        required=number(sample.required, 0, lang),
+        respondents=number(sample.respondents, 0, lang),
+    )
+
+
+def unit_detail(data: UnitDetail, directory: Directory, lang: Lang) -> str:
+    """One unit: element scores, IKM, grade, change, priorities, offices and sample."""
+    r = data.result
+    where = (
+        escape(directory.office_name(data.office))
+        if data.office
+        else t(lang, "officer.all_offices")
+    )
+    lines = [
+        f"{unit_head(data.unit, directory, lang)} · {where}",
+        t(lang, "officer.period", period=period_text(data.period, lang)),
+    ]
+    if r.respondents == 0:
+        lines += ["", t(lang, "officer.no_respondents")]
+        return "\n".join(lines)
+    lines.append(t(lang, "officer.respondents", respondents=number(r.respondents, 0, lang)))
+    if r.ikm is not None and r.grade is not None:
+        lines.append(
+            t(
+                lang,
+                "officer.ikm_grade",
+                ikm=number(r.ikm, 2, lang),
+                letter=r.grade.letter,
+                performance=r.grade.performance(lang),
+            )
+        )
+        lines.append(_change_text(r, data.previous, data.before.label, lang))
+    else:
+        lines.append(t(lang, "officer.incomplete_ikm", elements=", ".join(r.missing)))
+    lines += ["", t(lang, "officer.elements_title")]
+    for code, nrr in r.nrr.items():
+        name = element_name(code, lang)
+        if nrr is None:
+            lines.append(t(lang, "officer.element_blank", code=code, name=name))
+        else:
+            lines.append(
+                t(
+                    lang,
+                    "officer.element",
+                    code=code,
+                    name=name,
+                    nrr=number(nrr, 2, lang),
+                    converted=number(nrr * 25, 2, lang),
+                )
+            )
+    if data.priorities:
+        lines += ["", t(lang, "officer.priorities_title")]
+        for rank, p in enumerate(data.priorities, start=1):
+            lines.append(
+                t(
+                    lang,
+                    "officer.priority",
+                    rank=rank,
+                    code=p.code,
+                    name=element_name(p.code, lang),
+                    nrr=number(p.nrr, 2, lang),
+                    converted=number(p.converted, 2, lang),
+                )
+            )
+    if data.offices:
+        lines += ["", t(lang, "officer.offices_title")]
+        for office, result in data.offices:
+            name = escape(directory.office_name(office))
+            lines.append(f"{name}: {result_line(result, lang)}")
+    lines += ["", sample_text(data.sample, lang)]
+    return "\n".join(lines)
+
+
+def chart_title(data: UnitDetail, directory: Directory, lang: Lang) -> str:
+    """The chart's title: unit, office and period (plain text)."""
+    parts = [directory.unit_name(data.unit, lang)]
+    if data.office:
+        parts.append(directory.office_name(data.office))
+    parts.append(data.period.label)
+    return " · ".join(parts)

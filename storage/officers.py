@@ -1,0 +1,132 @@
+"""Officers and their scope, and the one-time invites that register them."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from storage.database import Database
+from storage.responses import from_epoch, to_epoch
+
+
+@dataclass(frozen=True)
+class Officer:
+    """A registered officer: a staff member's Telegram id, name and scope (None is every)."""
+
+    user_id: int
+    name: str
+    unit: str | None
+    office: str | None
+    lang: str
+    registered_at: datetime
+
+
+@dataclass(frozen=True)
+class Invite:
+    """What an invite grants, and who made it."""
+
+    unit: str | None
+    office: str | None
+    created_by: int
+    expires_at: datetime
+
+
+def _hash(token: str) -> str:
+    # Only the hash is stored: reading the database does not give usable invites.
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _officer(row: Any) -> Officer:
+    return Officer(int(row[0]), row[1], row[2], row[3], row[4], from_epoch(row[5]))
+
+
+_COLUMNS = "user_id, name, unit, office, lang, registered_at"
+
+
+async def create_invite(
+    db: Database,
+    token: str,
+    unit: str | None,
+    office: str | None,
+    created_by: int,
+    now: datetime,
+    expires_at: datetime,
+) -> None:
+    """Store a new invite (and drop the expired ones)."""
+    async with db.transaction() as conn:
+        await conn.execute("DELETE FROM invites WHERE expires_at <= ?", (to_epoch(now),))
+        await conn.execute(
+            "INSERT INTO invites (token_hash, unit, office, created_by, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (_hash(token), unit, office, created_by, to_epoch(now), to_epoch(expires_at)),
+        )
+
+
+async def redeem_invite(
+    db: Database, token: str, user_id: int, name: str, lang: str, now: datetime
+) -> tuple[Officer, Invite] | None:
+    """Use an invite once: register the officer with its scope; None if unknown, used or expired."""
+    async with db.transaction() as conn:
+        # Deleting first makes the invite one-time even if two people open it at once.
+        cur = await conn.execute(
+            "DELETE FROM invites WHERE token_hash = ? "
+            "RETURNING unit, office, created_by, expires_at",
+            (_hash(token),),
+        )
+        row = await cur.fetchone()
+        await cur.close()
+        if row is None or int(row[3]) <= to_epoch(now):
+            return None
+        invite = Invite(row[0], row[1], int(row[2]), from_epoch(row[3]))
+        await conn.execute(
+            f"INSERT OR REPLACE INTO officers ({_COLUMNS}, invited_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (user_id, name, invite.unit, invite.office, lang, to_epoch(now), invite.created_by),
+        )
+    officer = Officer(user_id, name, invite.unit, invite.office, lang, now)
+    return officer, invite
+
+
+async def get(db: Database, user_id: int) -> Officer | None:
+    """The officer with this Telegram id, if registered."""
+    sql = f"SELECT {_COLUMNS} FROM officers WHERE user_id = ?"
+    async with db.conn.execute(sql, (user_id,)) as cur:
+        row = await cur.fetchone()
+    return _officer(row) if row else None
+
+
+async def all_officers(db: Database) -> list[Officer]:
+    """Every registered officer, by unit, office and name."""
+    sql = (
+        f"SELECT {_COLUMNS} FROM officers "
+        "ORDER BY unit IS NOT NULL, unit, office IS NOT NULL, office, name, user_id"
+    )
+    async with db.conn.execute(sql) as cur:
+        return [_officer(r) for r in await cur.fetchall()]
+
+
+async def covering(db: Database, unit: str, office: str) -> list[Officer]:
+    """The officers whose scope includes a unit at an office."""
+    sql = (
+        f"SELECT {_COLUMNS} FROM officers WHERE (unit IS NULL OR unit = ?) "
+        "AND (office IS NULL OR office = ?) ORDER BY user_id"
+    )
+    async with db.conn.execute(sql, (unit, office)) as cur:
+        return [_officer(r) for r in await cur.fetchall()]
+
+
+async def revoke(db: Database, user_id: int) -> bool:
+    """Remove an officer; False if there was none."""
+    async with db.transaction() as conn:
+        cur = await conn.execute("DELETE FROM officers WHERE user_id = ?", (user_id,))
+        return bool(cur.rowcount)
+
+
+async def count_open_invites(db: Database, now: datetime) -> int:
+    """How many invites can still be used."""
+    sql = "SELECT count(*) FROM invites WHERE expires_at > ?"
+    async with db.conn.execute(sql, (to_epoch(now),)) as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0

@@ -1,0 +1,80 @@
+"""Chats subscribed to the weekly summary, with the scope of whoever subscribed them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from storage.database import Database
+from storage.responses import from_epoch, to_epoch
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A chat that gets the weekly summary for a scope (None is every unit or office)."""
+
+    chat_id: int
+    unit: str | None
+    office: str | None
+    lang: str
+    subscribed_by: int
+    subscribed_at: datetime
+
+
+_COLUMNS = "chat_id, unit, office, lang, subscribed_by, subscribed_at"
+
+
+def _subscription(row: Any) -> Subscription:
+    return Subscription(int(row[0]), row[1], row[2], row[3], int(row[4]), from_epoch(row[5]))
+
+
+async def subscribe(
+    db: Database,
+    chat_id: int,
+    unit: str | None,
+    office: str | None,
+    lang: str,
+    subscribed_by: int,
+    now: datetime,
+) -> bool:
+    """Subscribe a chat, or update its scope; False if it was subscribed already."""
+    async with db.transaction() as conn:
+        async with conn.execute("SELECT 1 FROM subscriptions WHERE chat_id = ?", (chat_id,)) as cur:
+            existed = await cur.fetchone() is not None
+        await conn.execute(
+            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+            (chat_id, unit, office, lang, subscribed_by, to_epoch(now)),
+        )
+    return not existed
+
+
+async def unsubscribe(db: Database, chat_id: int) -> bool:
+    """Stop a chat's summaries; False if it was not subscribed."""
+    async with db.transaction() as conn:
+        cur = await conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
+        return bool(cur.rowcount)
+
+
+async def move(db: Database, old_chat_id: int, new_chat_id: int) -> None:
+    """Follow a group that Telegram upgraded to a supergroup (its id changes)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE OR REPLACE subscriptions SET chat_id = ? WHERE chat_id = ?",
+            (new_chat_id, old_chat_id),
+        )
+
+
+async def get(db: Database, chat_id: int) -> Subscription | None:
+    """A chat's subscription, if any."""
+    sql = f"SELECT {_COLUMNS} FROM subscriptions WHERE chat_id = ?"
+    async with db.conn.execute(sql, (chat_id,)) as cur:
+        row = await cur.fetchone()
+    return _subscription(row) if row else None
+
+
+async def all_subscriptions(db: Database) -> list[Subscription]:
+    """Every subscribed chat, oldest subscription first."""
+    sql = f"SELECT {_COLUMNS} FROM subscriptions ORDER BY subscribed_at, chat_id"
+    async with db.conn.execute(sql) as cur:
+        return [_subscription(r) for r in await cur.fetchall()]

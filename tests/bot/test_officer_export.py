@@ -1,0 +1,163 @@
+"""/ekspor: the XLSX workbook's sheets and cells, and the same responses as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.workbook import Workbook
+
+from bot.csvfile import read_csv
+from skm.records import CSV_COLUMNS
+from tests.bot.officer_helpers import JAKARTA, KNOWN, SIM_Q4, SKCK_OFFICER, SKCK_Q4, register, seed
+from tests.support.harness import ADMIN_ID, BotHarness
+
+SHEETS = ["Responden", "SKM per unit", "Profil", "Distribusi", "Korelasi", "IKM per profil"]
+
+
+async def export(bot: BotHarness, user_id: int, command: str) -> Workbook:
+    await bot.send(user_id, command)
+    shown = bot.last(user_id)
+    assert shown.kind == "document" and shown.file is not None, shown.text
+    assert shown.filename is not None and shown.filename.endswith(".xlsx")
+    return load_workbook(io.BytesIO(shown.file))
+
+
+def rows_of(book: Workbook, sheet: str) -> list[list[object]]:
+    return [list(r) for r in book[sheet].iter_rows(values_only=True)]
+
+
+def by_first_cells(rows: list[list[object]], *keys: object) -> list[object]:
+    for row in rows:
+        if tuple(row[: len(keys)]) == keys:
+            return row
+    raise AssertionError(f"no row starting {keys} in {rows}")
+
+
+async def test_the_workbook_has_its_sheets_and_the_raw_responses(bot: BotHarness):
+    await seed(bot, KNOWN)
+    book = await export(bot, ADMIN_ID, "/ekspor 2026-Q4")
+    assert book.sheetnames == SHEETS
+    assert bot.last(ADMIN_ID).filename == "skm-2026-Q4.xlsx"
+    raw = rows_of(book, "Responden")
+    assert tuple(raw[0]) == CSV_COLUMNS
+    assert len(raw) == 1 + len(SKCK_Q4) + len(SIM_Q4)  # Q3 rows are outside the period
+    first = dict(zip(CSV_COLUMNS, raw[1], strict=True))
+    assert first["submitted_at"] == "2026-11-02T09:00:00+07:00"
+    assert (first["unit"], first["office"], first["u1"], first["gender"]) == (
+        "SIM",
+        "POLRES",
+        4,
+        "L",
+    )
+    # Pseudonymous: no Telegram ids, no respondent column.
+    cells = {str(c) for row in raw for c in row}
+    assert str(ADMIN_ID) not in cells and "respondent" not in raw[0]
+
+
+async def test_the_skm_table_per_unit_and_for_all_units(bot: BotHarness):
+    await seed(bot, KNOWN)
+    book = await export(bot, ADMIN_ID, "/ekspor 2026-Q4")
+    table = rows_of(book, "SKM per unit")
+    assert table[0] == [
+        "Kode",
+        "Unit layanan",
+        "Responden",
+        *[f"U{i}" for i in range(1, 10)],
+        "Indeks (NRR tertimbang)",
+        "IKM",
+        "Mutu",
+        "Kinerja",
+    ]
+    sim = by_first_cells(table, "SIM")
+    assert sim[1:3] == ["Pelayanan SIM", 3]
+    assert sim[3:12] == [4.0] * 9
+    assert sim[12] == pytest.approx(3.996) and sim[13] == pytest.approx(99.9)
+    assert sim[14:] == ["A", "Sangat Baik"]
+    skck = by_first_cells(table, "SKCK")
+    assert skck[2] == 6 and round(skck[5], 2) == 2.17  # type: ignore[call-overload]
+    assert round(skck[13], 2) == 78.16 and skck[14:] == ["B", "Baik"]  # type: ignore[call-overload]
+    mean = by_first_cells(table, None, "Seluruh unit (rata-rata IKM unit)")
+    assert mean[2] == 9 and mean[3:13] == [None] * 10
+    assert round(mean[13], 2) == 89.03 and mean[14] == "A"  # type: ignore[call-overload]
+    pooled = by_first_cells(table, None, "Gabungan seluruh responden")
+    assert round(pooled[13], 2) == 85.41  # type: ignore[call-overload]
+    assert book["SKM per unit"]["N2"].number_format == "0.00"
+
+
+async def test_profile_distribution_correlation_and_ikm_by_profile(bot: BotHarness):
+    await seed(bot, KNOWN)
+    book = await export(bot, ADMIN_ID, "/ekspor 2026-Q4")
+    profile = rows_of(book, "Profil")
+    assert by_first_cells(profile, "Jenis kelamin", "L")[2:4] == ["Laki-laki", 5]
+    assert by_first_cells(profile, "Jenis kelamin", "P")[3] == 4
+    assert by_first_cells(profile, "Pendidikan terakhir", "SMA")[3] == 2
+    assert by_first_cells(profile, "Pendidikan terakhir", None)[2:4] == ["Tidak diisi", 6]
+    distribution = rows_of(book, "Distribusi")
+    u3 = by_first_cells(distribution, "U3")
+    assert u3[1] == "Waktu Penyelesaian"
+    assert u3[2:6] == [1, 3, 2, 3]
+    assert u3[6] == pytest.approx(1 / 9)
+    correlation = rows_of(book, "Korelasi")
+    assert correlation[0] == ["Spearman", *[f"U{i}" for i in range(1, 10)]]
+    u1 = by_first_cells(correlation, "U1")
+    assert u1[1] == pytest.approx(1.0)
+    assert u1[3] == pytest.approx(0.92998, abs=1e-4)  # U1 with U3
+    assert u1[4] is None  # everyone gave U4 a 4: no spread, no correlation
+    by_profile = rows_of(book, "IKM per profil")
+    assert by_first_cells(by_profile, "Jenis kelamin", "L")[3:] == [5, pytest.approx(85.47), "B"]
+    assert by_first_cells(by_profile, "Usia", "17-25")[3:] == [2, pytest.approx(76.3125), "C"]
+
+
+async def test_an_officer_exports_only_their_scope(bot: BotHarness):
+    await seed(bot, KNOWN)
+    await register(bot, SKCK_OFFICER, "SKCK")
+    book = await export(bot, SKCK_OFFICER, "/export 2026-Q4")
+    units = {row[1] for row in rows_of(book, "Responden")[1:]}
+    assert units == {"SKCK"}
+    assert [r[0] for r in rows_of(book, "SKM per unit")[1:]] == ["SKCK", None, None]
+
+
+async def test_csv_on_request_round_trips_through_the_import_format(bot: BotHarness):
+    await seed(bot, KNOWN)
+    await bot.send(ADMIN_ID, "/ekspor 2026-Q4 csv")
+    shown = bot.last(ADMIN_ID)
+    assert shown.kind == "document" and shown.filename == "skm-2026-Q4.csv"
+    assert shown.file is not None
+    header = next(csv.reader(io.StringIO(shown.file.decode("utf-8"))))
+    assert tuple(header) == CSV_COLUMNS
+    back = read_csv(shown.file, JAKARTA)
+    assert back.bad == []
+    assert sorted(r.submitted_at for r, _ in back.rows) == sorted(
+        r.submitted_at for r in [*SKCK_Q4, *SIM_Q4]
+    )
+    assert {r.suggestion for r, _ in back.rows} >= {"Ruang tunggu panas & sempit", "<b>Mantap</b>"}
+
+
+async def test_the_workbooks_csv_button_sends_the_same_selection(bot: BotHarness):
+    await seed(bot, KNOWN)
+    await register(bot, SKCK_OFFICER, "SKCK")
+    await export(bot, SKCK_OFFICER, "/ekspor SKCK 2026-Q4")
+    await bot.press(SKCK_OFFICER, "Kirim sebagai CSV")
+    shown = bot.last(SKCK_OFFICER)
+    assert shown.filename == "skm-SKCK-2026-Q4.csv" and shown.file is not None
+    lines = shown.file.decode("utf-8").splitlines()
+    assert len(lines) == 1 + len(SKCK_Q4)
+
+
+async def test_exports_are_not_sent_to_groups(bot: BotHarness):
+    await seed(bot, KNOWN)
+    await bot.send(ADMIN_ID, "/ekspor 2026-Q4", chat_id=-100777, chat_type="group")
+    shown = bot.last(-100777)
+    assert shown.kind == "text" and "hanya dikirim lewat chat pribadi" in shown.text
+
+
+async def test_a_forged_csv_button_in_a_group_sends_nothing(bot: BotHarness):
+    await seed(bot, KNOWN)
+    await bot.send(ADMIN_ID, "/bantuan", chat_id=-100777, chat_type="group")
+    in_group = bot.last(-100777)
+    await bot.press_data(ADMIN_ID, "off:csv:*:*:2026-Q4", shown=in_group)
+    assert "hanya dikirim lewat chat pribadi" in bot.request.notices()[-1]
+    assert all(m.kind == "text" for m in bot.request.messages(-100777))

@@ -1,0 +1,165 @@
+"""The weekly summary: scheduled at the configured local time, subscriptions, its figures."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from telegram.ext import Job
+
+from bot.officers import digest
+from bot.officers.access import EVERYTHING
+from bot.officers.weekly import JOB_NAME
+from skm.index import Weighting
+from skm.period import current_quarter
+from storage import subscriptions
+from tests.bot.officer_helpers import (
+    JAKARTA,
+    KNOWN,
+    SKCK_OFFICER,
+    blocking_bot,
+    q4,
+    register,
+    response,
+    seed,
+)
+from tests.support.harness import ADMIN_ID, BotHarness
+
+GROUP = -100555
+
+
+def next_local(weekday: int, at: time) -> datetime:
+    """The next moment after now at a weekday (0 = Monday) and local time in Jakarta."""
+    now = datetime.now(JAKARTA)
+    day = now.date() + timedelta(days=(weekday - now.weekday()) % 7)
+    moment = datetime.combine(day, at, tzinfo=JAKARTA)
+    return moment if moment > now else moment + timedelta(days=7)
+
+
+def weekly_jobs(bot: BotHarness) -> list[Job[Any]]:
+    assert bot.app is not None and bot.app.job_queue is not None
+    return list(bot.app.job_queue.get_jobs_by_name(JOB_NAME))
+
+
+async def run_weekly(bot: BotHarness) -> None:
+    """Fire the scheduled job now, as the JobQueue would at its time."""
+    [job] = weekly_jobs(bot)
+    assert bot.app is not None
+    await job.run(bot.app)
+
+
+async def test_the_job_runs_monday_at_seven_jakarta_time_by_default(bot: BotHarness):
+    [job] = weekly_jobs(bot)
+    assert job.next_t == next_local(0, time(7, 0))
+    assert job.next_t.astimezone(JAKARTA).strftime("%A %H:%M") == "Monday 07:00"
+
+
+async def test_the_job_follows_the_configured_day_and_time(tmp_path: Path):
+    bot = await BotHarness(tmp_path, skm_weekly_day="fri", skm_weekly_time=time(16, 30)).start()
+    try:
+        [job] = weekly_jobs(bot)
+        assert job.next_t == next_local(4, time(16, 30))
+    finally:
+        await bot.stop()
+
+
+async def test_a_group_subscription_survives_a_restart_and_gets_the_summary(bot: BotHarness):
+    now = datetime.now(JAKARTA)
+    moments = [now - timedelta(days=1), now - timedelta(days=2), now - timedelta(days=9)]
+    await seed(
+        bot,
+        [
+            response("444444444", when=moments[0], suggestion="Pelayanan cepat"),
+            response("333333333", when=moments[1]),
+            response("333333333", when=moments[2], suggestion="Minggu lalu"),
+            response("111111111", unit="SIM", when=moments[0]),
+        ],
+    )
+    await register(bot, SKCK_OFFICER, "SKCK")
+    await bot.send(SKCK_OFFICER, "/langganan", chat_id=GROUP, chat_type="group")
+    assert "setiap Senin pukul 07:00 (Asia/Jakarta)" in bot.last(GROUP).text
+    assert "Pelayanan SKCK · semua kantor" in bot.last(GROUP).text
+
+    await bot.restart()
+    assert len(weekly_jobs(bot)) == 1  # scheduled again, not twice
+    await run_weekly(bot)
+    text = bot.last(GROUP).text
+    assert text.startswith("<b>Ringkasan mingguan SKM</b>")
+    assert "Minggu ini: 2 responden · IKM 87,41 · mutu B (Baik)" in text
+    assert "Dibanding minggu lalu: +12,49" in text
+    assert "Unsur terlemah minggu ini: Persyaratan (U1) 3,50" in text
+    assert "Saran baru: 1" in text
+    quarter = current_quarter(now)
+    so_far = sum(1 for m in moments if m >= quarter.start)
+    # Early in a quarter some of these moments fall in the one before.
+    expected = f"{so_far} responden · IKM" if so_far else "Belum ada responden."
+    assert f"Kuartal berjalan: {expected}" in text
+    assert "Pelayanan SIM" not in text  # the subscriber's scope is SKCK
+
+
+async def test_berhenti_stops_the_summary(bot: BotHarness):
+    await bot.send(ADMIN_ID, "/subscribe", chat_id=GROUP, chat_type="group")
+    await bot.send(ADMIN_ID, "/berhenti", chat_id=GROUP, chat_type="group")
+    assert bot.last(GROUP).text == "Langganan ringkasan mingguan untuk chat ini dihentikan."
+    assert await subscriptions.all_subscriptions(bot.db) == []
+    before = len(bot.request.messages(GROUP))
+    await run_weekly(bot)
+    assert len(bot.request.messages(GROUP)) == before
+
+
+async def test_a_week_without_responses_says_so(bot: BotHarness):
+    await bot.send(ADMIN_ID, "/langganan", chat_id=GROUP, chat_type="group")
+    await run_weekly(bot)
+    text = bot.last(GROUP).text
+    assert "Tidak ada responden minggu ini." in text
+    assert "<b>Pelayanan SKCK</b> (SKCK)\nMinggu ini: tidak ada responden." in text
+
+
+async def test_a_chat_that_removed_the_bot_is_unsubscribed_and_the_others_still_get_it(
+    tmp_path: Path,
+):
+    bot = await blocking_bot(tmp_path, {-100999})
+    try:
+        await bot.send(ADMIN_ID, "/langganan", chat_id=-100999, chat_type="group")
+        await bot.send(ADMIN_ID, "/langganan", chat_id=GROUP, chat_type="group")
+        await run_weekly(bot)
+        assert "Ringkasan mingguan SKM" in bot.last(GROUP).text
+        assert [s.chat_id for s in await subscriptions.all_subscriptions(bot.db)] == [GROUP]
+    finally:
+        await bot.stop()
+
+
+async def test_the_figures_of_a_known_week(bot: BotHarness):
+    # Monday 23 November 2026, 07:00: this week is 16-23 November, last week 9-16 November.
+    now = datetime(2026, 11, 23, 7, tzinfo=JAKARTA)
+    await seed(bot, KNOWN)
+    await seed(
+        bot,
+        [
+            response("444444444", when=q4(20), suggestion="Cepat"),
+            response("333333333", when=q4(21), suggestion="Ramah"),
+            response("333333333", when=q4(15)),
+        ],
+        prefix="week",
+    )
+    assert bot.app is not None
+    data = await digest.weekly(bot.db, bot.directory, EVERYTHING, now, Weighting.REGULATION)
+    text = digest.render(data, bot.directory, None, "id")
+    assert "Minggu ini: 7 hari 16-11-2026 07:00 s.d. 23-11-2026 07:00" in text
+    assert "Kuartal berjalan: 2026-Q4 sejak 01-10-2026." in text
+    skck = text[text.index("<b>Pelayanan SKCK</b>") :].split("\n\n")[0].splitlines()
+    assert skck[1:] == [
+        "Minggu ini: 2 responden · IKM 87,41 · mutu B (Baik)",
+        "Dibanding minggu lalu: +12,49",
+        "Kuartal berjalan: 9 responden · IKM 79,86 · mutu B (Baik)",
+        "Unsur terlemah minggu ini: Persyaratan (U1) 3,50",
+        "Saran baru: 2",
+    ]
+    sim = text[text.index("<b>Pelayanan SIM</b>") :].split("\n\n")[0].splitlines()
+    assert sim[1:] == [
+        "Minggu ini: tidak ada responden.",
+        "Kuartal berjalan: 3 responden · IKM 99,90 · mutu A (Sangat Baik)",
+        "Saran baru: 0",
+    ]
+    assert "Tidak ada responden minggu ini." not in text
