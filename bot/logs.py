@@ -21,12 +21,17 @@ class RedactTokens(logging.Filter):
 
 
 def setup_logging(level: str) -> None:
-    """Log to stderr at a level; httpx's per-request lines (with URLs) only as warnings."""
+    """Log to stderr at a level; libraries that print request data stay at INFO or above."""
     handler = logging.StreamHandler()
     handler.addFilter(RedactTokens())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # httpx logs every URL (the token is in it); PTB's and aiosqlite's debug lines print
+    # request parameters and SQL arguments (chat ids, pseudonyms), so they never go below INFO.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    quiet = max(logging.INFO, logging.getLevelName(level))
+    for name in ("telegram", "aiosqlite"):
+        logging.getLogger(name).setLevel(quiet)
