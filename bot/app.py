@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import cast
+from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
@@ -77,15 +78,18 @@ def run(settings: Settings, directory: Directory) -> None:
     app = build_application(settings, directory)
     if settings.skm_webhook_url:
         secret = settings.skm_webhook_secret
+        # The bot listens on the public URL's path (a proxy in front forwards it here).
+        url_path = urlsplit(settings.skm_webhook_url).path.strip("/")
         log.info(
-            "Starting with a webhook on %s:%s",
+            "Starting with a webhook on %s:%s/%s",
             settings.skm_webhook_listen,
             settings.skm_webhook_port,
+            url_path,
         )
         app.run_webhook(
             listen=settings.skm_webhook_listen,
             port=settings.skm_webhook_port,
-            url_path="telegram",
+            url_path=url_path,
             webhook_url=settings.skm_webhook_url,
             secret_token=secret.get_secret_value() if secret else None,
             allowed_updates=Update.ALL_TYPES,
