@@ -4,6 +4,11 @@ It answers the calls the bot makes (getMe, getUpdates with long polling and offs
 sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, and plain
 success for set-up calls), keeps every chat as a person would see it, and lets a test type
 messages and press the buttons the bot actually sent.
+
+As Telegram does, it forgets an update only when a later getUpdates passes a higher offset:
+an update fetched by a process that dies before polling again is delivered once more. Each
+bot process may call through its own base URL (`base_url_for`), so that the server knows
+which process confirmed an update, and whether that process has died since.
 """
 
 from __future__ import annotations
@@ -57,6 +62,12 @@ class FakeTelegram:
         self.sent: dict[int, int] = {}  # chat -> messages sent to it
         self.answers: dict[str, str] = {}  # callback query id -> notice
         self.polls = 0
+        self.changes = 0  # bumped by every message sent or edited and every press answered
+        self.confirmed_by: dict[int, int] = {}  # update id -> the process that confirmed it
+        self.dead: set[int] = set()  # processes known to have died
+        self.redelivered: set[int] = set()  # updates handed out more than once
+        self.held: int | None = None  # a process whose polls are held up on their way
+        self._handed_out: set[int] = set()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -64,6 +75,26 @@ class FakeTelegram:
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}/bot"
+
+    def base_url_for(self, process: int) -> str:
+        """The base URL for one bot process: its calls are told apart from other processes'."""
+        return f"http://127.0.0.1:{self._server.server_address[1]}/p{process}/bot"
+
+    def mark_dead(self, process: int) -> None:
+        """The process is gone: updates it confirmed but did not handle are lost."""
+        with self._cond:
+            self.dead.add(process)
+            self._cond.notify_all()
+
+    def hold_polls(self, process: int | None) -> None:
+        """Hold up a process's next polls on their way (None: let them through).
+
+        The updates it has fetched stay unconfirmed while it handles them; should it die
+        before a poll gets through, they are all delivered again, handled or not.
+        """
+        with self._cond:
+            self.held = process
+            self._cond.notify_all()
 
     @contextmanager
     def running(self) -> Iterator[FakeTelegram]:
@@ -76,11 +107,13 @@ class FakeTelegram:
 
     # --- the Bot API ---
 
-    def call(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        """Answer one Bot API call: (HTTP status, JSON body)."""
+    def call(
+        self, method: str, params: dict[str, Any], process: int = 0
+    ) -> tuple[int, dict[str, Any]]:
+        """Answer one Bot API call from a bot process: (HTTP status, JSON body)."""
         with self._cond:
             if method == "getUpdates":
-                return 200, {"ok": True, "result": self._get_updates(params)}
+                return 200, {"ok": True, "result": self._get_updates(params, process)}
             if method == "getMe":
                 return 200, {"ok": True, "result": BOT_USER}
             if method == "getMyCommands":
@@ -93,26 +126,37 @@ class FakeTelegram:
                 return self._edit(method, params)
             if method == "answerCallbackQuery":
                 self.answers[str(params["callback_query_id"])] = str(params.get("text") or "")
-                self._cond.notify_all()
+                self._changed()
             return 200, {"ok": True, "result": True}
 
-    def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+    def _get_updates(self, params: dict[str, Any], process: int) -> list[dict[str, Any]]:
+        if self.held == process and process not in self.dead:
+            self._cond.wait_for(lambda: self.held != process or process in self.dead, WAIT)
+            if process in self.dead:
+                return []  # it never reached Telegram: its offset confirms nothing
         offset = int(params.get("offset") or 0)
         deadline = time.monotonic() + min(float(params.get("timeout") or 0), 10.0)
         self.polls += 1
         self._cond.notify_all()
         # An offset confirms every update before it: Telegram forgets those.
+        for update in self._updates:
+            if update["update_id"] < offset:
+                self.confirmed_by[update["update_id"]] = process
         self._updates = [u for u in self._updates if u["update_id"] >= offset]
         while not self._updates and (left := deadline - time.monotonic()) > 0:
             self._cond.wait(left)
-        return [u for u in self._updates if u["update_id"] >= offset][:100]
+        batch = [u for u in self._updates if u["update_id"] >= offset][:100]
+        ids = {u["update_id"] for u in batch}
+        self.redelivered |= ids & self._handed_out
+        self._handed_out |= ids
+        return batch
 
     def _send(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(params["chat_id"])
         message = Message(next(self._message_ids), str(params["text"]), _keyboard(params))
         self.chats.setdefault(chat_id, {})[message.message_id] = message
         self.sent[chat_id] = self.sent.get(chat_id, 0) + 1
-        self._cond.notify_all()
+        self._changed()
         return _bot_message(chat_id, message)
 
     def _edit(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -133,8 +177,12 @@ class FakeTelegram:
                 "description": "Bad Request: message is not modified",
             }
         message.text, message.keyboard = text, keyboard
-        self._cond.notify_all()
+        self._changed()
         return 200, {"ok": True, "result": _bot_message(chat_id, message)}
+
+    def _changed(self) -> None:
+        self.changes += 1
+        self._cond.notify_all()
 
     # --- what a citizen does ---
 
@@ -148,18 +196,45 @@ class FakeTelegram:
                     raise AssertionError(f"timed out waiting for {what}")
                 self._cond.wait(min(left, 0.2))
 
+    def wait_change(self, seen: int, timeout: float) -> int:
+        """Wait up to timeout for anything shown or answered after `changes` was seen."""
+        with self._cond:
+            if self.changes == seen and timeout > 0:
+                self._cond.wait(timeout)
+            return self.changes
+
     def last(self, chat_id: int) -> Message:
         """A snapshot of the newest message in a chat, as it looks now."""
         with self._cond:
             messages = self.chats.get(chat_id, {})
             return copy.deepcopy(messages[max(messages)])
 
-    def type(self, user_id: int, text: str) -> None:
-        """The citizen sends a message and waits for the bot to send something back."""
+    def texts(self, chat_id: int) -> list[str]:
+        """The text of every message in a chat, oldest first, as they read now."""
         with self._cond:
-            before = self.sent.get(user_id, 0)
-            entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-            self._push(
+            messages = self.chats.get(chat_id, {})
+            return [messages[i].text for i in sorted(messages)]
+
+    def lost(self, update_id: int) -> bool:
+        """Whether an update was confirmed by a process that has died since: never handled."""
+        with self._cond:
+            return self.confirmed_by.get(update_id, -1) in self.dead
+
+    def answer(self, query_id: str) -> str | None:
+        """The notice the bot answered a press with; None while it has not answered."""
+        with self._cond:
+            return self.answers.get(query_id)
+
+    def sent_to(self, chat_id: int) -> int:
+        """How many messages the bot has sent to a chat."""
+        with self._cond:
+            return self.sent.get(chat_id, 0)
+
+    def send_text(self, user_id: int, text: str) -> int:
+        """The citizen sends a message (or a command) without waiting; returns the update id."""
+        entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        with self._cond:
+            return self._push(
                 {
                     "message": {
                         "message_id": next(self._message_ids),
@@ -171,30 +246,42 @@ class FakeTelegram:
                     }
                 }
             )
-        self.wait_for(f"a reply to {text[:20]!r}", lambda: self.sent.get(user_id, 0) > before)
 
-    def press(self, user_id: int, label: str, message: Message | None = None) -> str:
-        """The citizen presses a button the bot sent; returns the notice the bot answered."""
-        target = message or self.last(user_id)
-        query_id = str(next(self._query_ids))
+    def send_press(self, user_id: int, message: Message, data: str) -> tuple[int, str]:
+        """The citizen presses a button without waiting; returns the update and query ids."""
         with self._cond:
-            self._push(
+            query_id = str(next(self._query_ids))
+            update_id = self._push(
                 {
                     "callback_query": {
                         "id": query_id,
                         "from": _user(user_id),
                         "chat_instance": f"ci{user_id}",
-                        "data": target.data_for(label),
-                        "message": _bot_message(user_id, target),
+                        "data": data,
+                        "message": _bot_message(user_id, message),
                     }
                 }
             )
+            return update_id, query_id
+
+    def type(self, user_id: int, text: str) -> None:
+        """The citizen sends a message and waits for the bot to send something back."""
+        before = self.sent_to(user_id)
+        self.send_text(user_id, text)
+        self.wait_for(f"a reply to {text[:20]!r}", lambda: self.sent.get(user_id, 0) > before)
+
+    def press(self, user_id: int, label: str, message: Message | None = None) -> str:
+        """The citizen presses a button the bot sent; returns the notice the bot answered."""
+        target = message or self.last(user_id)
+        _, query_id = self.send_press(user_id, target, target.data_for(label))
         self.wait_for(f"the answer to pressing {label!r}", lambda: query_id in self.answers)
         return self.answers[query_id]
 
-    def _push(self, update: dict[str, Any]) -> None:
-        self._updates.append({"update_id": next(self._update_ids), **update})
+    def _push(self, update: dict[str, Any]) -> int:
+        update_id = next(self._update_ids)
+        self._updates.append({"update_id": update_id, **update})
         self._cond.notify_all()
+        return update_id
 
 
 def _true(value: Any) -> bool:
@@ -226,12 +313,13 @@ def _bot_message(chat_id: int, message: Message) -> dict[str, Any]:
 def _handler(api: FakeTelegram) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
-            token, _, method = self.path.removeprefix("/bot").partition("/")
+            process, path = _process(self.path)
+            token, _, method = path.removeprefix("/bot").partition("/")
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             if token != TOKEN:
                 status, reply = 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
             else:
-                status, reply = api.call(method, _params(self.headers, body))
+                status, reply = api.call(method, _params(self.headers, body), process)
             data = json.dumps(reply).encode()
             try:
                 self.send_response(status)
@@ -248,6 +336,14 @@ def _handler(api: FakeTelegram) -> type[BaseHTTPRequestHandler]:
             return None  # quiet: the test reports what matters
 
     return Handler
+
+
+def _process(path: str) -> tuple[int, str]:
+    """The process a call came from (/p3/bot…; 0 without a prefix) and the rest of the path."""
+    head, sep, rest = path.removeprefix("/p").partition("/")
+    if path.startswith("/p") and sep and head.isdigit():
+        return int(head), "/" + rest
+    return 0, path
 
 
 def _params(headers: Any, body: bytes) -> dict[str, Any]:

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-from typing import IO
 
 import pytest
 
 from skm.questionnaire import ELEMENT_CODES
+from tests.e2e.bot_process import BotProcess
 from tests.e2e.fake_telegram import TOKEN, FakeTelegram
 
-ROOT = Path(__file__).resolve().parents[2]
-SECRET = "e2e-secret-for-pseudonyms-0123456789"
 ANI, BAYU = 81000101, 81000202  # two citizens' Telegram ids
 
 ANI_PROFILE = ["Perempuan", "26-35 tahun", "S1", "PNS"]
@@ -29,69 +23,6 @@ BAYU_PROFILE = ["Laki-laki", "46-55 tahun", "SMA/SMK", "Wiraswasta"]
 BAYU_LABELS = ["Kurang sesuai", "Tidak mudah", "Kurang cepat", "Cukup mahal", "Tidak sesuai",
                "Kurang kompeten", "Kurang sopan dan ramah", "Buruk", "Tidak ada"]  # fmt: skip
 BAYU_SCORES = [2, 1, 2, 2, 1, 2, 2, 1, 1]
-
-
-class BotProcess:
-    """`python -m bot run` in a working directory of its own, its output kept in a log."""
-
-    def __init__(self, api: FakeTelegram, workdir: Path) -> None:
-        self.api = api
-        self.workdir = workdir
-        self.log_path = workdir / "bot.log"
-        self.proc: subprocess.Popen[bytes] | None = None
-        self._log: IO[bytes] | None = None
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "SKM_"))}
-        self.env.update(
-            PYTHONPATH=str(ROOT),
-            BOT_TOKEN=TOKEN,
-            BOT_API_BASE_URL=api.base_url,
-            SKM_DATABASE=str(workdir / "skm.db"),
-            SKM_SECRET=SECRET,
-            SKM_LOG_LEVEL="INFO",
-        )
-
-    def start(self) -> None:
-        polls = self.api.polls
-        self._log = self.log_path.open("ab")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"],
-            cwd=self.workdir,  # no .env here: only the settings above
-            env=self.env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-        )
-        proc = self.proc
-        self.api.wait_for(
-            "the bot to start polling", lambda: self.api.polls > polls or proc.poll() is not None
-        )
-        if proc.poll() is not None:
-            raise AssertionError(f"the bot exited at start:\n{self.log()}")
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown hooks, as in a crash or a pulled plug."""
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=10)
-        self._close_log()
-
-    def stop(self) -> None:
-        """SIGTERM, and SIGKILL if it does not end in time."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
-        self._close_log()
-
-    def _close_log(self) -> None:
-        if self._log is not None:
-            self._log.close()
-            self._log = None
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
 @pytest.fixture
