@@ -64,6 +64,10 @@ async def _step(
     if moved.outcome is Outcome.DONE:
         return await session.submit(context, chat_id, message_id, survey)
     if moved.outcome is Outcome.STALE:
+        if survey.message_id in (None, message_id):
+            # The survey's own message shows an older step (say the bot died after saving
+            # an answer but before editing): show where the survey really is.
+            await _redraw(context, survey, chat_id, message_id)
         return t(lang, "survey.notice.stale"), None
     if moved.outcome is Outcome.INVALID:
         return t(lang, "survey.notice.invalid"), None

@@ -143,3 +143,17 @@ async def test_scanning_another_desk_replaces_the_unfinished_survey(bot: BotHarn
     assert old.buttons == []
     [survey] = rows(db_file(bot), "surveys")
     assert (survey["unit"], survey["office"], survey["step"]) == ("SPKT", "PS_KOTA", 0)
+
+
+async def test_a_lost_edit_is_mended_by_the_next_press_on_the_old_screen(bot: BotHarness):
+    await answer_first_three(bot)
+    shown = bot.last(CITIZEN)
+    old_text, old_buttons = shown.text, [row[:] for row in shown.buttons]
+    await bot.press(CITIZEN, ELEMENT_LABELS[3])
+    assert "5/9" in bot.last(CITIZEN).text
+    # As if the bot died after saving U4 but before the edit reached the citizen:
+    shown.text, shown.buttons = old_text, old_buttons
+    await bot.press(CITIZEN, ELEMENT_LABELS[3])
+    assert "5/9" in bot.last(CITIZEN).text  # the screen shows where the survey really is
+    [survey] = rows(db_file(bot), "surveys")
+    assert '"U4"' in survey["state"] and '"U5"' not in survey["state"]
