@@ -1,41 +1,69 @@
-"""Opening the SQLite file: pragmas, migrations, and serialised write transactions."""
+"""Opening the SQLite file: pragmas, migrations, serialised writes, and two ways to it."""
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import aiosqlite
 
 from storage.migrations import MIGRATIONS
 
+BUSY_TIMEOUT_MS = 5000
+_BUSY_PAUSE_S = 0.005
+
+T = TypeVar("T")
+
 
 class Database:
-    """One aiosqlite connection; writes go through `transaction()`, one at a time."""
+    """The SQLite file through two connections; writes go one at a time, under one lock.
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    A statement that reads or changes a few rows by key takes SQLite some microseconds,
+    while handing it to aiosqlite's thread and back costs a hundred or more (see
+    `python -m bench`). So `point`, `few`, `write` and `atomic` run on a plain connection
+    in the event loop's own thread; whatever may read many rows (`row`, `rows`) or write
+    many (`transaction`) goes through aiosqlite's thread, so that it never holds up the
+    loop. When another process holds a lock, the quick connection does not sit in SQLite's
+    busy handler (that would stall the loop): it yields and tries again.
+    """
+
+    def __init__(self, conn: aiosqlite.Connection, quick: sqlite3.Connection) -> None:
         self.conn = conn
+        self._quick = quick
         self._write_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: str | Path) -> Database:
         """Open (or create) the database file and bring its schema up to date."""
-        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        target, uri = str(path), False
+        if target == ":memory:":
+            # One in-memory database that both connections share, gone when both close.
+            target, uri = f"file:skm-{uuid.uuid4().hex}?mode=memory&cache=shared", True
+        conn = await aiosqlite.connect(target, uri=uri, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         await conn.execute("PRAGMA foreign_keys = ON")
-        await conn.execute("PRAGMA busy_timeout = 5000")
-        if str(path) != ":memory:":
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not uri:
             await conn.execute("PRAGMA journal_mode = WAL")
             await conn.execute("PRAGMA synchronous = NORMAL")
-        db = cls(conn)
+        # timeout=0: no busy handler sleeping in the loop's thread; _retry waits instead.
+        quick = sqlite3.connect(target, uri=uri, isolation_level=None, timeout=0)
+        quick.row_factory = sqlite3.Row
+        quick.execute("PRAGMA foreign_keys = ON")
+        quick.execute("PRAGMA synchronous = NORMAL")
+        db = cls(conn, quick)
         await db.migrate()
         return db
 
     async def close(self) -> None:
-        """Close the connection."""
+        """Close both connections."""
+        self._quick.close()
         await self.conn.close()
 
     async def schema_version(self) -> int:
@@ -53,9 +81,58 @@ class Database:
                     await self.conn.execute(statement)
                 await self.conn.execute(f"PRAGMA user_version = {number}")
 
+    async def rows(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
+        """Every row a query returns, read on the thread in one round trip."""
+        return list(await self.conn.execute_fetchall(sql, params))
+
+    async def row(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
+        """The first row a query returns (None if none), read on the thread in one round trip."""
+        found = await self.conn.execute_fetchall(sql, params)
+        return next(iter(found), None)
+
+    async def few(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """The rows of a read that an index takes straight to: a key, a few rows."""
+        found: list[sqlite3.Row] = await self._retry(
+            lambda: self._quick.execute(sql, params).fetchall()
+        )
+        return found
+
+    async def point(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        """The first row of a read that an index takes straight to (None if none)."""
+        found: sqlite3.Row | None = await self._retry(
+            lambda: self._quick.execute(sql, params).fetchone()
+        )
+        return found
+
+    async def write(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """One statement that changes a few rows by key, as a transaction of its own.
+
+        SQLite makes a single statement atomic on its own (autocommit). Returns how many
+        rows the statement changed, not counting what triggers changed.
+        """
+        async with self._write_lock:
+            changed: int = await self._retry(lambda: self._quick.execute(sql, params).rowcount)
+            return changed
+
+    @asynccontextmanager
+    async def atomic(self) -> AsyncIterator[sqlite3.Connection]:
+        """A short write transaction on the quick connection: a few statements by key.
+
+        Its body runs statements and nothing else (no await), so the loop is held only
+        for their microseconds. Committed on success, rolled back on any error.
+        """
+        async with self._write_lock:
+            await self._retry(lambda: self._quick.execute("BEGIN IMMEDIATE"))
+            try:
+                yield self._quick
+            except BaseException:
+                self._quick.execute("ROLLBACK")
+                raise
+            self._quick.execute("COMMIT")
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A write transaction: committed on success, rolled back on any error."""
+        """A write transaction on the thread: committed on success, rolled back on any error."""
         async with self._write_lock:
             await self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -64,6 +141,25 @@ class Database:
                 await self.conn.execute("ROLLBACK")
                 raise
             await self.conn.execute("COMMIT")
+
+    async def _retry(self, run: Callable[[], T]) -> T:
+        """Run a statement on the quick connection, trying again while the file is locked."""
+        # SQLite's own busy handler would sleep in this thread, stalling every chat; this
+        # waits the same BUSY_TIMEOUT_MS but lets the loop go on between tries.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return run()
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc) or time.monotonic() >= deadline:
+                    raise
+            await asyncio.sleep(_BUSY_PAUSE_S)
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused because another connection holds a lock it needs."""
+    primary = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # without the extended code's bits
+    return primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _statements(script: str) -> list[str]:

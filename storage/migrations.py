@@ -5,6 +5,46 @@ from __future__ import annotations
 _ANSWER_COLUMNS = ",\n".join(f"    u{i} INTEGER CHECK (u{i} BETWEEN 1 AND 4)" for i in range(1, 10))
 _ANSWERS = ", ".join(f"u{i}" for i in range(1, 10))
 
+# Migration 3: per UTC day, the sums (s1..s9) and counts (n1..n9) of each element's answers.
+DAY_SECONDS = 86400
+_DAY = f"submitted_at / {DAY_SECONDS}"
+_DAILY_COLUMNS = ",\n".join(
+    f"    s{i} INTEGER NOT NULL,\n    n{i} INTEGER NOT NULL" for i in range(1, 10)
+)
+_DAILY_NAMES = ", ".join(f"s{i}, n{i}" for i in range(1, 10))
+_DAILY_SUMS = ", ".join(f"coalesce(sum(u{i}), 0), count(u{i})" for i in range(1, 10))
+
+
+def _daily_row(row: str) -> str:
+    """One response (NEW or OLD in a trigger) as a daily_totals row."""
+    answers = ", ".join(f"coalesce({row}.u{i}, 0), {row}.u{i} IS NOT NULL" for i in range(1, 10))
+    return f"{row}.unit, {row}.office, {row}.{_DAY}, 1, {answers}"
+
+
+def _daily_add(row: str) -> str:
+    adds = ", ".join(
+        f"s{i} = s{i} + excluded.s{i}, n{i} = n{i} + excluded.n{i}" for i in range(1, 10)
+    )
+    return (
+        f"INSERT INTO daily_totals (unit, office, day, respondents, {_DAILY_NAMES})\n"
+        f"    VALUES ({_daily_row(row)})\n"
+        "    ON CONFLICT (unit, day, office) DO UPDATE SET\n"
+        f"    respondents = respondents + 1, {adds};"
+    )
+
+
+def _daily_remove(row: str) -> str:
+    subs = ", ".join(
+        f"s{i} = s{i} - coalesce({row}.u{i}, 0), n{i} = n{i} - ({row}.u{i} IS NOT NULL)"
+        for i in range(1, 10)
+    )
+    return (
+        f"UPDATE daily_totals SET respondents = respondents - 1, {subs}\n"
+        f"    WHERE unit = {row}.unit AND day = {row}.{_DAY}"
+        f" AND office = {row}.office;"
+    )
+
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: responses and surveys in progress.
     f"""
@@ -73,5 +113,31 @@ CREATE TABLE subscriptions (
     subscribed_by INTEGER NOT NULL,
     subscribed_at INTEGER NOT NULL
 );
+""",
+    # 3: each unit's answers summed per office and UTC day, kept in step by triggers, so
+    # that a period's figures read a few hundred rows instead of every response in it.
+    f"""
+CREATE TABLE daily_totals (
+    unit TEXT NOT NULL,
+    office TEXT NOT NULL,
+    day INTEGER NOT NULL,                   -- {_DAY}: days since 1970-01-01, UTC
+    respondents INTEGER NOT NULL,
+{_DAILY_COLUMNS},
+    PRIMARY KEY (unit, day, office)
+) WITHOUT ROWID;
+INSERT INTO daily_totals (unit, office, day, respondents, {_DAILY_NAMES})
+    SELECT unit, office, {_DAY}, count(*), {_DAILY_SUMS}
+    FROM responses GROUP BY unit, office, {_DAY};
+CREATE TRIGGER responses_daily_insert AFTER INSERT ON responses BEGIN
+    {_daily_add("NEW")}
+END;
+CREATE TRIGGER responses_daily_delete AFTER DELETE ON responses BEGIN
+    {_daily_remove("OLD")}
+END;
+CREATE TRIGGER responses_daily_update
+    AFTER UPDATE OF unit, office, submitted_at, {_ANSWERS} ON responses BEGIN
+    {_daily_remove("OLD")}
+    {_daily_add("NEW")}
+END;
 """,
 )

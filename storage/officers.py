@@ -92,8 +92,7 @@ async def redeem_invite(
 async def get(db: Database, user_id: int) -> Officer | None:
     """The officer with this Telegram id, if registered."""
     sql = f"SELECT {_COLUMNS} FROM officers WHERE user_id = ?"
-    async with db.conn.execute(sql, (user_id,)) as cur:
-        row = await cur.fetchone()
+    row = await db.point(sql, (user_id,))
     return _officer(row) if row else None
 
 
@@ -103,8 +102,7 @@ async def all_officers(db: Database) -> list[Officer]:
         f"SELECT {_COLUMNS} FROM officers "
         "ORDER BY unit IS NOT NULL, unit, office IS NOT NULL, office, name, user_id"
     )
-    async with db.conn.execute(sql) as cur:
-        return [_officer(r) for r in await cur.fetchall()]
+    return [_officer(r) for r in await db.rows(sql)]
 
 
 async def covering(db: Database, unit: str, office: str) -> list[Officer]:
@@ -113,20 +111,16 @@ async def covering(db: Database, unit: str, office: str) -> list[Officer]:
         f"SELECT {_COLUMNS} FROM officers WHERE (unit IS NULL OR unit = ?) "
         "AND (office IS NULL OR office = ?) ORDER BY user_id"
     )
-    async with db.conn.execute(sql, (unit, office)) as cur:
-        return [_officer(r) for r in await cur.fetchall()]
+    return [_officer(r) for r in await db.few(sql, (unit, office))]
 
 
 async def revoke(db: Database, user_id: int) -> bool:
     """Remove an officer; False if there was none."""
-    async with db.transaction() as conn:
-        cur = await conn.execute("DELETE FROM officers WHERE user_id = ?", (user_id,))
-        return bool(cur.rowcount)
+    return bool(await db.write("DELETE FROM officers WHERE user_id = ?", (user_id,)))
 
 
 async def count_open_invites(db: Database, now: datetime) -> int:
     """How many invites can still be used."""
     sql = "SELECT count(*) FROM invites WHERE expires_at > ?"
-    async with db.conn.execute(sql, (to_epoch(now),)) as cur:
-        row = await cur.fetchone()
+    row = await db.row(sql, (to_epoch(now),))
     return int(row[0]) if row else 0

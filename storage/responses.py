@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
-
-import aiosqlite
 
 from skm.index import ElementTotals
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, SCORES
 from skm.records import Response
 from storage.database import Database
+from storage.migrations import DAY_SECONDS
 
 Channel = Literal["telegram", "import"]
 GroupBy = Literal["unit", "office", "gender", "age", "education", "occupation"]
 _GROUPABLE: frozenset[str] = frozenset(("unit", "office", *(f.key for f in PROFILE_FIELDS)))
 _ANSWER_COLS = tuple(c.lower() for c in ELEMENT_CODES)
 _PROFILE_COLS = tuple(f.key for f in PROFILE_FIELDS)
+_DAILY_GROUPS: frozenset[str] = frozenset(("unit", "office"))  # what daily_totals keeps
 
 
 @dataclass(frozen=True)
@@ -33,21 +34,41 @@ class Filter:
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition and its parameters."""
+        start = to_epoch(self.start) if self.start is not None else None
+        end = to_epoch(self.end) if self.end is not None else None
+        return self.between(start, end)
+
+    def between(self, start: int | None, end: int | None) -> tuple[str, list[Any]]:
+        """The condition on units and office, over [start, end) in Unix seconds instead."""
+        parts, params = self._place()
+        if start is not None:
+            parts.append("submitted_at >= ?")
+            params.append(start)
+        if end is not None:
+            parts.append("submitted_at < ?")
+            params.append(end)
+        return (" AND ".join(parts) or "1"), params
+
+    def on_days(self, first: int, last: int | None) -> tuple[str, list[Any]]:
+        """The condition on units and office, over whole days of daily_totals [first, last)."""
+        parts, params = self._place()
+        parts.append("day >= ?")
+        params.append(first)
+        if last is not None:
+            parts.append("day < ?")
+            params.append(last)
+        return " AND ".join(parts), params
+
+    def _place(self) -> tuple[list[str], list[Any]]:
         parts: list[str] = []
         params: list[Any] = []
         if self.units is not None:
             parts.append(f"unit IN ({', '.join('?' * len(self.units))})")
             params.extend(self.units)
-        if self.start is not None:
-            parts.append("submitted_at >= ?")
-            params.append(to_epoch(self.start))
-        if self.end is not None:
-            parts.append("submitted_at < ?")
-            params.append(to_epoch(self.end))
         if self.office is not None:
             parts.append("office = ?")
             params.append(self.office)
-        return (" AND ".join(parts) or "1"), params
+        return parts, params
 
 
 def to_epoch(moment: datetime) -> int:
@@ -89,92 +110,142 @@ async def insert_many(
 ) -> int:
     """Store responses with their source keys in one transaction; returns how many were new."""
     async with db.transaction() as conn:
-        before = conn.total_changes
-        await conn.executemany(
+        # The rows this statement inserted; total_changes would count the triggers' too.
+        cur = await conn.executemany(
             _INSERT, [[*_row_values(r), channel, None, key, None] for r, key in rows]
         )
-        return conn.total_changes - before
+        return cur.rowcount
 
 
-async def insert_one(
-    conn: aiosqlite.Connection, response: Response, respondent: str, source_key: str, lang: str
+def insert_one(
+    conn: sqlite3.Connection, response: Response, respondent: str, source_key: str, lang: str
 ) -> bool:
     """Store one survey response inside the caller's transaction; False if already stored."""
-    cur = await conn.execute(
-        _INSERT, [*_row_values(response), "telegram", respondent, source_key, lang]
-    )
+    cur = conn.execute(_INSERT, [*_row_values(response), "telegram", respondent, source_key, lang])
     return bool(cur.rowcount)
 
 
 async def source_key_exists(db: Database, source_key: str) -> bool:
     """Whether a response with this source key is stored."""
     sql = "SELECT 1 FROM responses WHERE source_key = ?"
-    async with db.conn.execute(sql, (source_key,)) as cur:
-        return await cur.fetchone() is not None
+    return await db.point(sql, (source_key,)) is not None
 
 
 async def stored_lang(db: Database, source_key: str) -> str | None:
     """The language of the response stored under a source key ('' if unknown); None if none."""
     sql = "SELECT coalesce(lang, '') FROM responses WHERE source_key = ?"
-    async with db.conn.execute(sql, (source_key,)) as cur:
-        row = await cur.fetchone()
+    row = await db.point(sql, (source_key,))
     return str(row[0]) if row else None
 
 
 async def count_since(db: Database, respondent: str, unit: str, since: datetime) -> int:
     """How many responses this pseudonymous citizen gave for the unit since a moment."""
     sql = "SELECT count(*) FROM responses WHERE respondent = ? AND unit = ? AND submitted_at >= ?"
-    async with db.conn.execute(sql, (respondent, unit, to_epoch(since))) as cur:
-        row = await cur.fetchone()
+    row = await db.point(sql, (respondent, unit, to_epoch(since)))
     return int(row[0]) if row else 0
 
 
 async def responded_since(db: Database, respondent: str, unit: str, since: datetime) -> bool:
     """Whether this pseudonymous citizen already answered for the unit since a moment."""
     sql = "SELECT 1 FROM responses WHERE respondent = ? AND unit = ? AND submitted_at >= ?"
-    async with db.conn.execute(sql, (respondent, unit, to_epoch(since))) as cur:
-        return await cur.fetchone() is not None
+    return await db.point(sql, (respondent, unit, to_epoch(since))) is not None
 
 
 _TOTALS_COLS = ", ".join(f"sum({c}), count({c})" for c in _ANSWER_COLS)
+_DAILY_SUMS = ", ".join(f"sum(s{i}), sum(n{i})" for i in range(1, len(_ANSWER_COLS) + 1))
 
 
 def _totals(row: Sequence[Any], offset: int) -> ElementTotals:
     sums = {c: int(row[offset + 1 + 2 * i] or 0) for i, c in enumerate(ELEMENT_CODES)}
-    counts = {c: int(row[offset + 2 + 2 * i]) for i, c in enumerate(ELEMENT_CODES)}
-    return ElementTotals(int(row[offset]), sums, counts)
+    counts = {c: int(row[offset + 2 + 2 * i] or 0) for i, c in enumerate(ELEMENT_CODES)}
+    return ElementTotals(int(row[offset] or 0), sums, counts)
+
+
+# No responses at all: every element summed and counted, to nought.
+_NONE = ElementTotals(0, dict.fromkeys(ELEMENT_CODES, 0), dict.fromkeys(ELEMENT_CODES, 0))
+
+
+def whole_days(start: int | None, end: int | None) -> tuple[int, int | None] | None:
+    """The whole UTC days [first, last) inside [start, end); None when there is none.
+
+    Day 0 and earlier are left to the responses themselves: SQLite's integer division
+    rounds towards zero, so day 0 also holds the seconds just before 1970.
+    """
+    first = 1 if start is None else max(1, -(-start // DAY_SECONDS))
+    last = None if end is None else end // DAY_SECONDS
+    if last is not None and last <= first:
+        return None
+    return first, last
+
+
+async def _sums(db: Database, group_by: str | None, where: Filter) -> dict[str, ElementTotals]:
+    """Element sums and counts per group (or under "" when not grouped), from daily totals.
+
+    Whole days come from daily_totals (a row per unit, office and day); only the parts of
+    the span that begin or end within a day are read from the responses, through the
+    covering index. Each part is aggregated on its own and the parts are added up here.
+    """
+    key = group_by or "''"
+    start = to_epoch(where.start) if where.start is not None else None
+    end = to_epoch(where.end) if where.end is not None else None
+    days = whole_days(start, end)
+    parts: list[str] = []
+    params: list[Any] = []
+    spans: list[tuple[int | None, int | None]] = [(start, end)]
+    if days is not None:
+        first, last = days
+        condition, values = where.on_days(first, last)
+        parts.append(
+            f"SELECT {key} AS grp, sum(respondents), {_DAILY_SUMS} "
+            f"FROM daily_totals WHERE {condition} GROUP BY grp"
+        )
+        params += values
+        spans = [(start, first * DAY_SECONDS)]
+        if last is not None:
+            spans.append((last * DAY_SECONDS, end))
+    for low, high in spans:
+        if low is not None and high is not None and low >= high:
+            continue
+        condition, values = where.between(low, high)
+        parts.append(
+            f"SELECT {key} AS grp, count(*), {_TOTALS_COLS} FROM responses "
+            f"WHERE {condition} GROUP BY grp"
+        )
+        params += values
+    out: dict[str, ElementTotals] = {}
+    if not parts:  # an empty span
+        return out
+    for row in await db.rows(" UNION ALL ".join(parts), params):
+        group = row[0] if row[0] is not None else ""
+        out[group] = out[group] + _totals(row, 1) if group in out else _totals(row, 1)
+    return dict(sorted(out.items()))
 
 
 async def totals_by(db: Database, group_by: GroupBy, where: Filter) -> dict[str, ElementTotals]:
     """Element sums and counts per group (unit, office or a profile field), computed in SQL."""
     if group_by not in _GROUPABLE:
         raise ValueError(f"cannot group by {group_by!r}")
+    if group_by in _DAILY_GROUPS:
+        return await _sums(db, group_by, where)
     condition, params = where.where()
     sql = (
         f"SELECT {group_by}, count(*), {_TOTALS_COLS} FROM responses "
         f"WHERE {condition} GROUP BY {group_by} ORDER BY {group_by}"
     )
-    async with db.conn.execute(sql, params) as cur:
-        rows = await cur.fetchall()
+    rows = await db.rows(sql, params)
     return {(row[0] if row[0] is not None else ""): _totals(row, 1) for row in rows}
 
 
 async def totals(db: Database, where: Filter) -> ElementTotals:
     """Element sums and counts over all matching responses, computed in SQL."""
-    condition, params = where.where()
-    sql = f"SELECT count(*), {_TOTALS_COLS} FROM responses WHERE {condition}"
-    async with db.conn.execute(sql, params) as cur:
-        row = await cur.fetchone()
-    assert row is not None
-    return _totals(row, 0)
+    return (await _sums(db, None, where)).get("", _NONE)
 
 
 async def distribution(db: Database, where: Filter) -> dict[str, dict[int, int]]:
     """How many respondents gave each score to each element, computed in SQL."""
     cols = ", ".join(f"sum({c} = {s})" for c in _ANSWER_COLS for s in SCORES)
     condition, params = where.where()
-    async with db.conn.execute(f"SELECT {cols} FROM responses WHERE {condition}", params) as cur:
-        row = await cur.fetchone()
+    row = await db.row(f"SELECT {cols} FROM responses WHERE {condition}", params)
     assert row is not None
     n = len(SCORES)
     return {
@@ -192,8 +263,7 @@ async def profile_counts(db: Database, where: Filter) -> dict[str, dict[str, int
             f"SELECT {key}, count(*) FROM responses WHERE {condition} AND {key} IS NOT NULL "
             f"GROUP BY {key}"
         )
-        async with db.conn.execute(sql, params) as cur:
-            out[key] = {str(r[0]): int(r[1]) for r in await cur.fetchall()}
+        out[key] = {str(r[0]): int(r[1]) for r in await db.rows(sql, params)}
     return out
 
 
@@ -207,8 +277,7 @@ async def fetch(db: Database, where: Filter, limit: int | None = None) -> list[R
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    async with db.conn.execute(sql, params) as cur:
-        rows = await cur.fetchall()
+    rows = await db.rows(sql, params)
     n = len(_ANSWER_COLS)
     return [
         Response(
@@ -239,13 +308,11 @@ async def suggestions(
     """The newest suggestions first, one page of them, and how many there are in all."""
     condition, params = where.where()
     base = f"FROM responses WHERE {condition} AND suggestion IS NOT NULL"
-    async with db.conn.execute(f"SELECT count(*) {base}", params) as cur:
-        row = await cur.fetchone()
+    row = await db.row(f"SELECT count(*) {base}", params)
     total = int(row[0]) if row else 0
     sql = (
         f"SELECT submitted_at, unit, office, suggestion {base} "
         "ORDER BY submitted_at DESC, id DESC LIMIT ? OFFSET ?"
     )
-    async with db.conn.execute(sql, [*params, limit, offset]) as cur:
-        rows = await cur.fetchall()
+    rows = await db.rows(sql, [*params, limit, offset])
     return [Suggestion(from_epoch(r[0]), r[1], r[2], r[3]) for r in rows], total

@@ -51,30 +51,25 @@ async def subscribe(
 
 async def unsubscribe(db: Database, chat_id: int) -> bool:
     """Stop a chat's summaries; False if it was not subscribed."""
-    async with db.transaction() as conn:
-        cur = await conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
-        return bool(cur.rowcount)
+    return bool(await db.write("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,)))
 
 
 async def move(db: Database, old_chat_id: int, new_chat_id: int) -> None:
     """Follow a group that Telegram upgraded to a supergroup (its id changes)."""
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE OR REPLACE subscriptions SET chat_id = ? WHERE chat_id = ?",
-            (new_chat_id, old_chat_id),
-        )
+    await db.write(
+        "UPDATE OR REPLACE subscriptions SET chat_id = ? WHERE chat_id = ?",
+        (new_chat_id, old_chat_id),
+    )
 
 
 async def get(db: Database, chat_id: int) -> Subscription | None:
     """A chat's subscription, if any."""
     sql = f"SELECT {_COLUMNS} FROM subscriptions WHERE chat_id = ?"
-    async with db.conn.execute(sql, (chat_id,)) as cur:
-        row = await cur.fetchone()
+    row = await db.point(sql, (chat_id,))
     return _subscription(row) if row else None
 
 
 async def all_subscriptions(db: Database) -> list[Subscription]:
     """Every subscribed chat, oldest subscription first."""
     sql = f"SELECT {_COLUMNS} FROM subscriptions ORDER BY subscribed_at, chat_id"
-    async with db.conn.execute(sql) as cur:
-        return [_subscription(r) for r in await cur.fetchall()]
+    return [_subscription(r) for r in await db.rows(sql)]

@@ -43,8 +43,7 @@ async def get(db: Database, respondent: str) -> OpenSurvey | None:
         "SELECT token, unit, office, lang, step, state, message_id, started_at, updated_at "
         "FROM surveys WHERE respondent = ?"
     )
-    async with db.conn.execute(sql, (respondent,)) as cur:
-        r = await cur.fetchone()
+    r = await db.point(sql, (respondent,))
     if r is None:
         return None
     return OpenSurvey(
@@ -65,22 +64,21 @@ async def start(
 ) -> OpenSurvey:
     """Begin a new survey for the citizen, replacing any unfinished one."""
     state = SurveyState()
-    async with db.transaction() as conn:
-        await conn.execute(
-            "INSERT OR REPLACE INTO surveys (respondent, token, unit, office, lang, step, "
-            "state, message_id, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-            (
-                respondent,
-                token,
-                unit,
-                office,
-                lang,
-                state.step,
-                _encode(state),
-                to_epoch(now),
-                to_epoch(now),
-            ),
-        )
+    await db.write(
+        "INSERT OR REPLACE INTO surveys (respondent, token, unit, office, lang, step, "
+        "state, message_id, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+        (
+            respondent,
+            token,
+            unit,
+            office,
+            lang,
+            state.step,
+            _encode(state),
+            to_epoch(now),
+            to_epoch(now),
+        ),
+    )
     return OpenSurvey(respondent, token, unit, office, lang, state, None, now, now)
 
 
@@ -88,57 +86,52 @@ async def save(
     db: Database, survey: OpenSurvey, state: SurveyState, now: datetime, lang: str | None = None
 ) -> bool:
     """Move the survey to a new state if it is still where the caller saw it; False if not."""
-    async with db.transaction() as conn:
-        cur = await conn.execute(
-            "UPDATE surveys SET step = ?, state = ?, lang = ?, updated_at = ? "
-            "WHERE respondent = ? AND token = ? AND step = ? AND state = ? AND lang = ?",
-            (
-                state.step,
-                _encode(state),
-                lang or survey.lang,
-                to_epoch(now),
-                survey.respondent,
-                survey.token,
-                survey.state.step,
-                _encode(survey.state),
-                survey.lang,
-            ),
-        )
-        return bool(cur.rowcount)
+    changed = await db.write(
+        "UPDATE surveys SET step = ?, state = ?, lang = ?, updated_at = ? "
+        "WHERE respondent = ? AND token = ? AND step = ? AND state = ? AND lang = ?",
+        (
+            state.step,
+            _encode(state),
+            lang or survey.lang,
+            to_epoch(now),
+            survey.respondent,
+            survey.token,
+            survey.state.step,
+            _encode(survey.state),
+            survey.lang,
+        ),
+    )
+    return bool(changed)
 
 
 async def set_message(db: Database, respondent: str, token: str, message_id: int) -> None:
     """Remember which message shows the survey, to edit it in place."""
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE surveys SET message_id = ? WHERE respondent = ? AND token = ?",
-            (message_id, respondent, token),
-        )
+    await db.write(
+        "UPDATE surveys SET message_id = ? WHERE respondent = ? AND token = ?",
+        (message_id, respondent, token),
+    )
 
 
 async def finish(db: Database, survey: OpenSurvey, response: Response) -> bool:
     """Turn the survey into one response row and delete it, atomically; False if already done."""
-    async with db.transaction() as conn:
-        cur = await conn.execute(
+    async with db.atomic() as conn:
+        cur = conn.execute(
             "DELETE FROM surveys WHERE respondent = ? AND token = ?",
             (survey.respondent, survey.token),
         )
         if not cur.rowcount:
             return False
-        return await responses.insert_one(
-            conn, response, survey.respondent, survey.token, survey.lang
-        )
+        return responses.insert_one(conn, response, survey.respondent, survey.token, survey.lang)
 
 
 async def cancel(db: Database, respondent: str) -> bool:
     """Delete the citizen's survey in progress; False if there was none."""
-    async with db.transaction() as conn:
-        cur = await conn.execute("DELETE FROM surveys WHERE respondent = ?", (respondent,))
-        return bool(cur.rowcount)
+    return bool(await db.write("DELETE FROM surveys WHERE respondent = ?", (respondent,)))
 
 
 async def expire(db: Database, before: datetime) -> int:
     """Delete surveys untouched since a moment; returns how many."""
+    # Possibly many rows: on the thread, so that the loop does not wait for it.
     async with db.transaction() as conn:
         cur = await conn.execute("DELETE FROM surveys WHERE updated_at < ?", (to_epoch(before),))
         return int(cur.rowcount)
@@ -146,6 +139,5 @@ async def expire(db: Database, before: datetime) -> int:
 
 async def count_open(db: Database) -> int:
     """How many surveys are in progress."""
-    async with db.conn.execute("SELECT count(*) FROM surveys") as cur:
-        row = await cur.fetchone()
+    row = await db.row("SELECT count(*) FROM surveys")
     return int(row[0]) if row else 0

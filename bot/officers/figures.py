@@ -119,11 +119,12 @@ async def unit_detail(
 ) -> UnitDetail:
     """A unit's element scores, priorities, offices and sample check for a period."""
     before = previous(period)
-    result = ikm_from_totals(await responses.totals(db, _where(period, [unit], office)), weighting)
+    # One grouped read gives the offices and, added up, the unit (or the one office).
+    per_office = await responses.totals_by(db, "office", _where(period, [unit], office))
+    result = ikm_from_totals(sum(per_office.values(), EMPTY), weighting)
     earlier = ikm_from_totals(await responses.totals(db, _where(before, [unit], office)), weighting)
     offices: list[tuple[str, IkmResult]] = []
     if office is None:
-        per_office = await responses.totals_by(db, "office", _where(period, [unit], None))
         codes = [o.code for o in directory.offices_serving(unit)]
         codes += [c for c in per_office if c not in codes]
         offices = [(c, ikm_from_totals(per_office.get(c, EMPTY), weighting)) for c in codes]

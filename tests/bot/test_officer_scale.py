@@ -1,8 +1,7 @@
-"""With a million responses stored, /ikm SKCK reads SQL aggregates from an index, not rows."""
+"""With a million responses stored, /ikm SKCK reads daily totals and an index, never the rows."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
 from contextlib import closing
@@ -49,7 +48,7 @@ def expected_skck_q4() -> ElementTotals:
     return ElementTotals(count, sums, dict.fromkeys(ELEMENT_CODES, count))
 
 
-async def test_ikm_for_a_unit_reads_aggregates_through_the_covering_index(bot: BotHarness):
+async def test_ikm_for_a_unit_reads_daily_totals_and_the_covering_index(bot: BotHarness):
     async with bot.db.transaction() as conn:
         await conn.execute(_GENERATE)
     statements: list[str] = []
@@ -67,21 +66,28 @@ async def test_ikm_for_a_unit_reads_aggregates_through_the_covering_index(bot: B
     assert f"IKM: <b>{number(expected.ikm, 2)}</b>" in text
     assert expected.respondents > 40_000
 
-    # Every statement about responses is an aggregate: counts and sums, never the rows.
-    reads = [s for s in statements if "FROM responses" in s]
-    assert len(reads) == 3  # this period, the previous one, and per office
-    aggregate = re.compile(r"^SELECT (office, )?count\(\*\), sum\(u1\), count\(u1\)")
-    assert all(aggregate.match(s) for s in reads), reads
+    # Every statement is an aggregate: whole days from daily_totals, and only the hours
+    # where the quarter begins and ends (in Jakarta time, not at a UTC midnight) from the
+    # responses; never the rows themselves.
+    reads = [s for s in statements if "FROM daily_totals" in s]
+    assert len(reads) == 2  # this period per office (added up for the unit), the previous one
+    assert all(
+        s.startswith("SELECT office AS grp, sum(respondents), sum(s1)")
+        or s.startswith("SELECT '' AS grp, sum(respondents), sum(s1)")
+        for s in reads
+    ), reads
 
     db_path = bot.settings.skm_database
     with closing(sqlite3.connect(db_path)) as plain:
         for sql in reads:
-            # Each is answered from the covering index alone, without touching the table...
+            # ...each from a primary key or the covering index, never the table...
             plan = " ".join(str(r[-1]) for r in plain.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert "SEARCH daily_totals USING PRIMARY KEY (unit=? AND day>? AND day<?)" in plan
             assert "USING COVERING INDEX responses_unit_time" in plan, plan
+            assert "SCAN responses" not in plan, plan
         # ...and together they hand Python a handful of rows out of a million.
         fetched = sum(len(plain.execute(sql).fetchall()) for sql in reads)
-    assert fetched <= 2 + len(OFFICES)
+    assert fetched <= 3 * (1 + len(OFFICES))  # a row per office from each part
     assert elapsed < 5, f"/ikm SKCK took {elapsed:.2f} s"
 
     # The overview of every unit is read the same way: two grouped aggregates.
@@ -89,10 +95,13 @@ async def test_ikm_for_a_unit_reads_aggregates_through_the_covering_index(bot: B
     await bot.db.conn.set_trace_callback(statements.append)
     await bot.send(ADMIN_ID, "/ikm 2026-Q4")
     await bot.db.conn.set_trace_callback(None)
-    reads = [s for s in statements if "FROM responses" in s]
-    assert len(reads) == 2 and all(s.startswith("SELECT unit, count(*), sum(u1)") for s in reads)
+    reads = [s for s in statements if "FROM daily_totals" in s]
+    assert len(reads) == 2 and all(
+        s.startswith("SELECT unit AS grp, sum(respondents)") for s in reads
+    )
     with closing(sqlite3.connect(db_path)) as plain:
         for sql in reads:
             plan = " ".join(str(r[-1]) for r in plain.execute(f"EXPLAIN QUERY PLAN {sql}"))
-            assert "USING COVERING INDEX responses_unit_time" in plan, plan
+            assert "SEARCH daily_totals USING PRIMARY KEY" in plan, plan
+            assert "SCAN responses" not in plan, plan
     assert f"{number(expected.respondents, 0)} responden · IKM" in bot.last(ADMIN_ID).text

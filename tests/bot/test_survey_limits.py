@@ -56,9 +56,9 @@ async def test_the_limit_is_checked_again_at_confirm(bot: BotHarness):
     await to_summary(bot)
     # Meanwhile a response for the same citizen and unit was stored today.
     earlier = Response(datetime.now(UTC), "SKCK", "POLRES", SCORES)
-    async with bot.db.transaction() as conn:
+    async with bot.db.atomic() as conn:
         who = pseudonym(TEST_SECRET.encode(), CITIZEN)
-        await responses.insert_one(conn, earlier, who, "another-survey", "id")
+        responses.insert_one(conn, earlier, who, "another-survey", "id")
     await bot.press(CITIZEN, "Kirim jawaban")
     assert bot.last(CITIZEN).text.startswith(ALREADY)
     assert len(rows(db_file(bot))) == 1

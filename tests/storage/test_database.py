@@ -1,3 +1,4 @@
+import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -138,3 +139,59 @@ def test_every_migration_splits_into_complete_statements():
     for script in MIGRATIONS:
         for statement in _statements(script):
             assert sqlite3.complete_statement(statement)
+
+
+async def test_quick_and_thread_connections_see_each_others_writes(db: Database):
+    assert await db.write(PLAIN_ROW) == 1
+    assert await scalar(db, "SELECT count(*) FROM responses") == 1  # read on the thread
+    await db.conn.execute(PLAIN_ROW)
+    row = await db.point("SELECT count(*) FROM responses")
+    assert row is not None and row[0] == 2
+
+
+async def test_a_memory_database_is_one_database_for_both_connections():
+    db = await Database.open(":memory:")
+    try:
+        await db.write(PLAIN_ROW)
+        assert await scalar(db, "SELECT count(*) FROM responses") == 1
+        assert len(await db.few("SELECT * FROM responses")) == 1
+    finally:
+        await db.close()
+
+
+async def test_atomic_commits_or_rolls_back_as_a_whole(db: Database):
+    async with db.atomic() as conn:
+        conn.execute(PLAIN_ROW)
+        conn.execute(PLAIN_ROW)
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.atomic() as conn:
+            conn.execute(PLAIN_ROW)
+            conn.execute("INSERT INTO responses (unit) VALUES ('no office')")
+    assert await scalar(db, "SELECT count(*) FROM responses") == 2
+
+
+async def test_a_write_waits_for_another_process_without_holding_up_the_loop(tmp_path: Path):
+    db = await Database.open(tmp_path / "t.db")
+    other = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        ticks = 0
+
+        async def tick() -> None:
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0.001)
+
+        ticker = asyncio.create_task(tick())
+        write = asyncio.create_task(db.write(PLAIN_ROW))
+        await asyncio.sleep(0.1)
+        assert not write.done()
+        assert ticks > 10  # the loop went on meanwhile
+        other.execute("COMMIT")
+        assert await asyncio.wait_for(write, 1) == 1
+        ticker.cancel()
+        assert await scalar(db, "SELECT count(*) FROM responses") == 1
+    finally:
+        other.close()
+        await db.close()
