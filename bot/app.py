@@ -65,10 +65,13 @@ def build_application(
     state.settings, state.directory, state.secret = settings, directory, secret
 
     # Handlers are tried in this order (one group; the first that matches handles):
-    # 1. officer and admin commands, and `/start inv-…` invites, before the survey so
+    # 1. the survey's buttons, the bulk of all updates, so they skip the checks below;
+    app.add_handlers(survey.button_handlers())
+    # 2. officer and admin commands, and `/start inv-…` invites, before the survey so
     #    that the survey's free-text step never takes a command;
     app.add_handlers(officers.handlers())
-    # 2. the citizen survey: /start with a QR payload, buttons, the suggestion, /batal.
+    # 3. the rest of the survey: /start with a QR payload, the suggestion, /batal, and a
+    #    notice for buttons nobody knows.
     app.add_handlers(survey.handlers())
     # One error handler for everything.
     app.add_error_handler(errors.on_error)

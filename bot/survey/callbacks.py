@@ -57,8 +57,7 @@ class StepButton:
 
     def encode(self) -> str:
         """The callback data."""
-        tail = f"|{self.value}" if self.value else ""
-        return _checked(f"s|{self.token}|{self.step}|{self.action.value}{tail}")
+        return step_data(self.token, self.step, self.action, self.value)
 
     def event(self) -> Event | None:
         """The survey event this press stands for; None for the language switch."""
@@ -94,6 +93,16 @@ class PickButton:
         """The callback data."""
         parts = ["sp", self.lang, *(p for p in (self.unit, self.office) if p)]
         return _checked("|".join(parts))
+
+
+def step_data(token: str, step: str, action: Action, value: str = "") -> str:
+    """The callback data of a survey button, as `StepButton.encode` gives it.
+
+    A screen carries up to nine of these and every press draws one, so the keyboard is
+    built from this function directly rather than from a `StepButton` per button.
+    """
+    tail = f"|{value}" if value else ""
+    return _checked(f"s|{token}|{step}|{action.value}{tail}")
 
 
 def _checked(data: str) -> str:

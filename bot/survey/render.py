@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.directory import Directory
 from bot.i18n import number, t
-from bot.survey.callbacks import Action, PickButton, StepButton
+from bot.survey.callbacks import Action, PickButton, step_data
 from skm.flow import Kind, SurveyState
 from skm.profile import PROFILE_BY_KEY, PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, ELEMENTS_BY_CODE, Lang
@@ -58,7 +58,7 @@ def step_screen(
     step = state.current
 
     def press(action: Action, value: str = "") -> str:
-        return StepButton(token, step.key, action, value).encode()
+        return step_data(token, step.key, action, value)
 
     nav: Row = []
     if state.step > 1:  # the first question has nothing to go back to

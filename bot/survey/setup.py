@@ -20,16 +20,25 @@ EXPIRY_JOB = "expire-surveys"
 EXPIRY_EVERY = timedelta(minutes=15)
 
 
+def button_handlers() -> list[BaseHandler[Update, BotContext, Any]]:
+    """The survey's buttons: most updates the bot gets, so the composition root tries them first.
+
+    Their callback data has prefixes of its own (`s|`, `sp|`), so no other handler wants them.
+    """
+    return [
+        CallbackQueryHandler(buttons.on_step, pattern=r"^s\|"),
+        CallbackQueryHandler(buttons.on_pick, pattern=r"^sp\|"),
+    ]
+
+
 def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
-    """The survey's handlers, in the order they are tried."""
+    """The survey's commands and typed text, and the notice for unknown buttons, in order."""
     private = filters.ChatType.PRIVATE
     return [
         # /start: in a group, a pointer to the private chat; in private, the survey.
         CommandHandler("start", citizen.on_start_in_group, filters.ChatType.GROUPS),
         CommandHandler("start", citizen.on_start, private),
         CommandHandler("batal", citizen.on_cancel, private),
-        CallbackQueryHandler(buttons.on_step, pattern=r"^s\|"),
-        CallbackQueryHandler(buttons.on_pick, pattern=r"^sp\|"),
         # Typed text, never a command: other commands are not the survey's business.
         MessageHandler(filters.TEXT & ~filters.COMMAND & private, citizen.on_text),
         # Last: any button nobody above knows gets a short notice instead of a spinner.
