@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from typing import cast
-from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
@@ -83,25 +82,24 @@ def build_application(
 def run(settings: Settings, directory: Directory) -> None:
     """Start the bot: long polling, or a webhook when SKM_WEBHOOK_URL is set."""
     setup_logging(settings.skm_log_level)
+    webhook = settings.require_webhook()  # a bad webhook setting stops before anything starts
     app = build_application(settings, directory)
-    if settings.skm_webhook_url:
-        secret = settings.skm_webhook_secret
-        # The bot listens on the public URL's path (a proxy in front forwards it here).
-        url_path = urlsplit(settings.skm_webhook_url).path.strip("/")
-        log.info(
-            "Starting with a webhook on %s:%s/%s",
-            settings.skm_webhook_listen,
-            settings.skm_webhook_port,
-            url_path,
-        )
-        app.run_webhook(
-            listen=settings.skm_webhook_listen,
-            port=settings.skm_webhook_port,
-            url_path=url_path,
-            webhook_url=settings.skm_webhook_url,
-            secret_token=secret.get_secret_value() if secret else None,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
+    if webhook is None:
         log.info("Starting with long polling")
         app.run_polling(allowed_updates=Update.ALL_TYPES)
+        return
+    # The bot listens on the public URL's path (a proxy in front forwards it here).
+    log.info(
+        "Starting with a webhook on %s:%s/%s",
+        settings.skm_webhook_listen,
+        settings.skm_webhook_port,
+        webhook.path,
+    )
+    app.run_webhook(
+        listen=settings.skm_webhook_listen,
+        port=settings.skm_webhook_port,
+        url_path=webhook.path,
+        webhook_url=webhook.url,
+        secret_token=webhook.secret,
+        allowed_updates=Update.ALL_TYPES,
+    )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -17,10 +19,21 @@ TELEGRAM_API = "https://api.telegram.org/bot"
 _TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,}$")
 _USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as secret_token
+TELEGRAM_WEBHOOK_PORTS = (443, 80, 88, 8443)  # the ports Telegram's own servers post to
 
 
 class ConfigError(ValueError):
     """A setting cannot be used; the message is one sentence saying what to fix."""
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Where Telegram posts updates, and what the bot serves behind the reverse proxy."""
+
+    url: str  # the public URL given to Telegram
+    path: str  # its path, which the bot serves on SKM_WEBHOOK_LISTEN:SKM_WEBHOOK_PORT
+    secret: str  # sent back by Telegram with every update; others are refused
 
 
 class Settings(BaseSettings):
@@ -123,6 +136,44 @@ class Settings(BaseSettings):
                 "(without @) in .env, e.g. SKM_BOT_USERNAME=SkmPolresBot."
             )
         return self.skm_bot_username
+
+    def require_webhook(self) -> Webhook | None:
+        """The webhook to serve (None: long polling); ConfigError saying what to fix."""
+        if not self.skm_webhook_url:
+            return None
+        url = self.skm_webhook_url.strip()
+        parts = urlsplit(url)
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
+            raise ConfigError(
+                "SKM_WEBHOOK_URL is not a full web address: give the public URL Telegram "
+                "should post to, e.g. SKM_WEBHOOK_URL=https://skm.example.go.id/telegram."
+            )
+        # A self-hosted Bot API server (BOT_API_BASE_URL) posts to any address; Telegram's
+        # own servers only to HTTPS on a few ports.
+        if self.bot_api_base_url.rstrip("/") == TELEGRAM_API:
+            if parts.scheme != "https":
+                raise ConfigError(
+                    "SKM_WEBHOOK_URL must start with https:// (Telegram posts updates only "
+                    "over HTTPS): put the bot behind a reverse proxy with a certificate."
+                )
+            if (port or 443) not in TELEGRAM_WEBHOOK_PORTS:
+                raise ConfigError(
+                    f"SKM_WEBHOOK_URL uses port {port}, but Telegram posts only to ports "
+                    "443, 80, 88 or 8443: change the URL's port (the proxy may forward "
+                    "to any SKM_WEBHOOK_PORT)."
+                )
+        secret = self.skm_webhook_secret.get_secret_value() if self.skm_webhook_secret else ""
+        if not _WEBHOOK_SECRET.match(secret):
+            raise ConfigError(
+                "SKM_WEBHOOK_SECRET must be set to 1-256 letters, digits, _ or - (without it "
+                "anyone who finds the URL could post forged answers): set it in .env, e.g. "
+                "to the output of python -c 'import secrets; print(secrets.token_urlsafe(32))'."
+            )
+        return Webhook(url, parts.path.strip("/"), secret)
 
 
 def load_settings() -> Settings:

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from bot.cli import main
+from bot.config import Settings, Webhook
 from bot.qr import render_poster
 
 USERNAME = "SkmPolresBot"
@@ -18,7 +19,8 @@ USERNAME = "SkmPolresBot"
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A working directory without .env, a bot username, and no token in the environment."""
     monkeypatch.chdir(tmp_path)
-    for name in ("BOT_TOKEN", "SKM_SECRET", "SKM_BOT_USERNAME", "SKM_UNITS_FILE"):
+    for name in ("BOT_TOKEN", "SKM_SECRET", "SKM_BOT_USERNAME", "SKM_UNITS_FILE",
+                 "BOT_API_BASE_URL", "SKM_WEBHOOK_URL", "SKM_WEBHOOK_SECRET"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SKM_BOT_USERNAME", f"@{USERNAME}")
     monkeypatch.setenv("SKM_DATABASE", str(tmp_path / "skm.db"))
@@ -106,6 +108,50 @@ def test_run_with_a_short_secret_says_so(
     err = capsys.readouterr().err
     assert "SKM_SECRET must be at least 16 characters" in err
     assert "A" * 35 not in err
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        ({"SKM_WEBHOOK_URL": "skm.example.go.id/telegram"}, "is not a full web address"),
+        ({"SKM_WEBHOOK_URL": "https://skm.example.go.id:99999/x"}, "is not a full web address"),
+        ({"SKM_WEBHOOK_URL": "http://skm.example.go.id/telegram"}, "must start with https://"),
+        ({"SKM_WEBHOOK_URL": "https://skm.example.go.id:8080/t"}, "uses port 8080"),
+        ({"SKM_WEBHOOK_URL": "https://skm.example.go.id/telegram"}, "SKM_WEBHOOK_SECRET must"),
+        (
+            {"SKM_WEBHOOK_URL": "https://skm.example.go.id/t", "SKM_WEBHOOK_SECRET": "a b!"},
+            "SKM_WEBHOOK_SECRET must",
+        ),
+    ],
+)
+def test_run_refuses_a_webhook_telegram_would_refuse_before_starting(
+    workdir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    env: dict[str, str],
+    says: str,
+):
+    monkeypatch.setenv("BOT_TOKEN", "123456:" + "A" * 35)
+    monkeypatch.setenv("SKM_SECRET", "s" * 32)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["run"]) == 2  # had it started, it would have tried to reach Telegram
+    err = capsys.readouterr().err
+    assert says in err and err.count("\n") == 1
+    assert "a b!" not in err  # a secret is never echoed
+
+
+def test_a_webhook_with_a_self_hosted_bot_api_may_be_plain_http_on_any_port():
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        bot_api_base_url="http://127.0.0.1:8081/bot",
+        skm_webhook_url="http://10.0.0.5:8080/hook/skm/",
+        skm_webhook_secret="Only_letters-digits_42",
+    )
+    assert settings.require_webhook() == Webhook(
+        "http://10.0.0.5:8080/hook/skm/", "hook/skm", "Only_letters-digits_42"
+    )
+    assert Settings(_env_file=None).require_webhook() is None  # type: ignore[call-arg]
 
 
 def test_posters_differ_by_link_and_wrap_long_names():

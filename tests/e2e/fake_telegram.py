@@ -1,9 +1,13 @@
 """A fake Bot API server on 127.0.0.1 (real HTTP, stdlib only) and a citizen who uses it.
 
 It answers the calls the bot makes (getMe, getUpdates with long polling and offsets,
-sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, and plain
-success for set-up calls), keeps every chat as a person would see it, and lets a test type
-messages and press the buttons the bot actually sent.
+sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, setWebhook,
+and plain success for set-up calls), keeps every chat as a person would see it, and lets a
+test type messages and press the buttons the bot actually sent.
+
+Once the bot sets a webhook, updates are no longer handed to getUpdates (which Telegram
+then refuses) but posted to the webhook with its secret, one after another, each again
+until the bot takes it, as Telegram does.
 
 As Telegram does, it forgets an update only when a later getUpdates passes a higher offset:
 an update fetched by a process that dies before polling again is delivered once more. Each
@@ -18,6 +22,8 @@ import itertools
 import json
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -67,10 +73,14 @@ class FakeTelegram:
         self.dead: set[int] = set()  # processes known to have died
         self.redelivered: set[int] = set()  # updates handed out more than once
         self.held: int | None = None  # a process whose polls are held up on their way
+        self.webhook: tuple[str, str] | None = None  # (URL, secret) the bot asked for
+        self.webhook_posts: list[int] = []  # the HTTP status of every post to the webhook
+        self._closing = False
         self._handed_out: set[int] = set()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._deliverer = threading.Thread(target=self._deliver_forever, daemon=True)
 
     @property
     def base_url(self) -> str:
@@ -99,9 +109,14 @@ class FakeTelegram:
     @contextmanager
     def running(self) -> Iterator[FakeTelegram]:
         self._thread.start()
+        self._deliverer.start()
         try:
             yield self
         finally:
+            with self._cond:
+                self._closing = True
+                self._cond.notify_all()
+            self._deliverer.join(timeout=WAIT)
             self._server.shutdown()
             self._server.server_close()
 
@@ -112,8 +127,20 @@ class FakeTelegram:
     ) -> tuple[int, dict[str, Any]]:
         """Answer one Bot API call from a bot process: (HTTP status, JSON body)."""
         with self._cond:
+            if method == "getUpdates" and self.webhook is not None:
+                return 409, {
+                    "ok": False,
+                    "error_code": 409,
+                    "description": "Conflict: can't use getUpdates method while webhook is "
+                    "active; use deleteWebhook to delete the webhook first",
+                }
             if method == "getUpdates":
                 return 200, {"ok": True, "result": self._get_updates(params, process)}
+            if method == "setWebhook":
+                self.webhook = (str(params["url"]), str(params.get("secret_token") or ""))
+                self._changed()
+            if method == "deleteWebhook":
+                self.webhook = None
             if method == "getMe":
                 return 200, {"ok": True, "result": BOT_USER}
             if method == "getMyCommands":
@@ -150,6 +177,26 @@ class FakeTelegram:
         self.redelivered |= ids & self._handed_out
         self._handed_out |= ids
         return batch
+
+    def _deliver_forever(self) -> None:
+        """With a webhook set, post the oldest update until the bot takes it, then the next."""
+        while True:
+            with self._cond:
+                self._cond.wait_for(
+                    lambda: self._closing or (self.webhook is not None and bool(self._updates))
+                )
+                if self._closing:
+                    return
+                assert self.webhook is not None
+                (url, secret), update = self.webhook, self._updates[0]
+            status = post_webhook(url, secret, update)
+            with self._cond:
+                self.webhook_posts.append(status)
+                if status == 200 and self._updates and self._updates[0] is update:
+                    del self._updates[0]
+                    self._changed()
+                else:  # the bot is down or refused it: Telegram tries again a little later
+                    self._cond.wait(0.1)
 
     def _send(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(params["chat_id"])
@@ -282,6 +329,21 @@ class FakeTelegram:
         self._updates.append({"update_id": update_id, **update})
         self._cond.notify_all()
         return update_id
+
+
+def post_webhook(url: str, secret: str | None, update: dict[str, Any]) -> int:
+    """Post an update to a bot's webhook as Telegram does; the HTTP status (0: no answer)."""
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    request = urllib.request.Request(url, json.dumps(update).encode(), headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=WAIT) as reply:
+            return int(reply.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except OSError:  # refused or reset: nobody listening (yet, or any more)
+        return 0
 
 
 def _true(value: Any) -> bool:
