@@ -89,6 +89,10 @@ async def redeem_invite(
     return officer, invite
 
 
+# Officers of every unit first, then by unit, office and name.
+_ROSTER_ORDER = "unit IS NOT NULL, unit, office IS NOT NULL, office, name, user_id"
+
+
 async def get(db: Database, user_id: int) -> Officer | None:
     """The officer with this Telegram id, if registered."""
     sql = f"SELECT {_COLUMNS} FROM officers WHERE user_id = ?"
@@ -98,11 +102,16 @@ async def get(db: Database, user_id: int) -> Officer | None:
 
 async def all_officers(db: Database) -> list[Officer]:
     """Every registered officer, by unit, office and name."""
-    sql = (
-        f"SELECT {_COLUMNS} FROM officers "
-        "ORDER BY unit IS NOT NULL, unit, office IS NOT NULL, office, name, user_id"
-    )
+    sql = f"SELECT {_COLUMNS} FROM officers ORDER BY {_ROSTER_ORDER}"
     return [_officer(r) for r in await db.rows(sql)]
+
+
+async def roster_page(db: Database, limit: int, offset: int) -> tuple[list[Officer], int]:
+    """A page of the officers in `all_officers` order, and how many there are in all."""
+    total = await db.point("SELECT count(*) FROM officers")
+    sql = f"SELECT {_COLUMNS} FROM officers ORDER BY {_ROSTER_ORDER} LIMIT ? OFFSET ?"
+    page = [_officer(r) for r in await db.few(sql, (limit, offset))]
+    return page, int(total[0]) if total else 0
 
 
 async def covering(db: Database, unit: str, office: str) -> list[Officer]:

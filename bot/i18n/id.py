@@ -294,6 +294,9 @@ TEXTS: dict[str, str] = {
     "admin.roster_title": "<b>Petugas terdaftar</b> ({count})",
     "admin.roster_empty": "Belum ada petugas. Undang dengan /undang UNIT [KANTOR].",
     "admin.roster_line": "{n}. {name} — {scope} (sejak {since})",
+    "admin.roster_range": "{first}-{last} dari {total}",
+    "admin.roster_prev": "« Sebelumnya",
+    "admin.roster_next": "Berikutnya »",
     "admin.roster_invites": "Undangan yang masih berlaku: {count}",
     "admin.revoke_button": "Cabut {n}. {name}",
     "admin.revoke_confirm": (

@@ -25,6 +25,7 @@ from storage.officers import Officer
 log = logging.getLogger(__name__)
 
 INVITE_LIFETIME = timedelta(days=7)
+ROSTER_PAGE = 10  # officers a page of /petugas: ten lines and ten buttons read on a phone
 _EVERY_UNIT = ("SEMUA", "ALL", "*")
 _DATE = "%d-%m-%Y"
 
@@ -116,14 +117,23 @@ async def accept_invite(update: Update, context: BotContext) -> None:
 
 
 def roster(
-    people: list[Officer], open_invites: int, directory: Directory, tz: tzinfo, lang: Lang
+    people: list[Officer],
+    total: int,
+    offset: int,
+    open_invites: int,
+    directory: Directory,
+    tz: tzinfo,
+    lang: Lang,
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The registered officers, one a line, a revoke button each, and the open invites."""
-    lines = [t(lang, "admin.roster_title", count=len(people))]
+    """A page of the registered officers, a revoke button each, paging, and the open invites."""
+    lines = [t(lang, "admin.roster_title", count=total)]
     if not people:
         lines.append(t(lang, "admin.roster_empty"))
+    elif total > len(people):
+        last = offset + len(people)
+        lines.append(t(lang, "admin.roster_range", first=offset + 1, last=last, total=total))
     buttons: list[list[InlineKeyboardButton]] = []
-    for n, person in enumerate(people, start=1):
+    for n, person in enumerate(people, start=offset + 1):
         scope = scope_label(Scope(person.unit, person.office), directory, lang)
         since = person.registered_at.astimezone(tz).strftime(_DATE)
         lines.append(
@@ -137,22 +147,37 @@ def roster(
             )
         )
         label = t(lang, "admin.revoke_button", n=n, name=person.name)
-        buttons.append([InlineKeyboardButton(label, callback_data=f"off:rev:{person.user_id}")])
+        data = f"off:rev:{person.user_id}:{offset}"
+        buttons.append([InlineKeyboardButton(label, callback_data=data)])
+    paging: list[InlineKeyboardButton] = []
+    if offset > 0:
+        earlier = f"off:lst:{max(0, offset - ROSTER_PAGE)}"
+        paging.append(InlineKeyboardButton(t(lang, "admin.roster_prev"), callback_data=earlier))
+    if offset + ROSTER_PAGE < total:
+        later = f"off:lst:{offset + ROSTER_PAGE}"
+        paging.append(InlineKeyboardButton(t(lang, "admin.roster_next"), callback_data=later))
+    if paging:
+        buttons.append(paging)
     lines += ["", t(lang, "admin.roster_invites", count=open_invites)]
     return "\n".join(lines), InlineKeyboardMarkup(buttons) if buttons else None
 
 
-async def _roster(context: BotContext, lang: Lang) -> tuple[str, InlineKeyboardMarkup | None]:
+async def _roster(
+    context: BotContext, lang: Lang, offset: int = 0
+) -> tuple[str, InlineKeyboardMarkup | None]:
     state = context.bot_data
     now = datetime.now(state.config.tz)
-    people = await officers.all_officers(state.database)
+    people, total = await officers.roster_page(state.database, ROSTER_PAGE, offset)
+    if not people and offset > 0:  # the page emptied (revoked meanwhile): show the last one
+        offset = max(0, (total - 1) // ROSTER_PAGE * ROSTER_PAGE)
+        people, total = await officers.roster_page(state.database, ROSTER_PAGE, offset)
     open_invites = await officers.count_open_invites(state.database, now)
-    return roster(people, open_invites, state.units, state.config.tz, lang)
+    return roster(people, total, offset, open_invites, state.units, state.config.tz, lang)
 
 
 @admins_only
 async def petugas(update: Update, context: BotContext, viewer: Viewer) -> None:
-    """/petugas: the registered officers, each with a revoke button."""
+    """/petugas: the registered officers, a page at a time, each with a revoke button."""
     text, keyboard = await _roster(context, viewer.lang)
     await reply(update, text, reply_markup=keyboard)
 
@@ -169,14 +194,31 @@ async def _show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None
             raise
 
 
-def _confirm(person: Officer, directory: Directory, lang: Lang) -> tuple[str, InlineKeyboardMarkup]:
+def _confirm(
+    person: Officer, offset: int, directory: Directory, lang: Lang
+) -> tuple[str, InlineKeyboardMarkup]:
     scope = scope_label(Scope(person.unit, person.office), directory, lang)
     text = t(lang, "admin.revoke_confirm", name=escape(person.name), scope=escape(scope))
     yes = InlineKeyboardButton(
-        t(lang, "admin.revoke_yes"), callback_data=f"off:rvk:{person.user_id}"
+        t(lang, "admin.revoke_yes"), callback_data=f"off:rvk:{person.user_id}:{offset}"
     )
-    back = InlineKeyboardButton(t(lang, "admin.revoke_back"), callback_data="off:lst")
+    back = InlineKeyboardButton(t(lang, "admin.revoke_back"), callback_data=f"off:lst:{offset}")
     return text, InlineKeyboardMarkup([[yes, back]])
+
+
+def _roster_press(data: str) -> tuple[str, int | None, int]:
+    """A roster button's action, the officer it names (if any) and the page it was on.
+
+    `off:lst[:OFFSET]`, `off:rev:USER[:OFFSET]`, `off:rvk:USER[:OFFSET]`; anything malformed
+    names nobody and goes back to the first page.
+    """
+    action, *rest = data.removeprefix("off:").split(":")
+    numbers = [int(part) if part.isdigit() and len(part) <= 15 else -1 for part in rest]
+    if action == "lst" and len(numbers) <= 1:
+        return action, None, max(0, numbers[0] if numbers else 0)
+    if action in ("rev", "rvk") and len(numbers) in (1, 2) and numbers[0] >= 0:
+        return action, numbers[0], max(0, numbers[1] if len(numbers) == 2 else 0)
+    return action, None, 0
 
 
 @admins_only
@@ -186,11 +228,11 @@ async def on_roster_button(update: Update, context: BotContext, viewer: Viewer) 
     assert query is not None and query.data is not None
     state = context.bot_data
     lang = viewer.lang
-    action, _, target = query.data.removeprefix("off:").partition(":")
-    person = await officers.get(state.database, int(target)) if target.isdigit() else None
+    action, target, offset = _roster_press(query.data)
+    person = await officers.get(state.database, target) if target is not None else None
     if action == "rev" and person is not None:
         await query.answer()
-        await _show(update, *_confirm(person, state.units, lang))
+        await _show(update, *_confirm(person, offset, state.units, lang))
         return
     if action == "rvk" and person is not None:
         await officers.revoke(state.database, person.user_id)
@@ -204,4 +246,4 @@ async def on_roster_button(update: Update, context: BotContext, viewer: Viewer) 
         await query.answer(t(lang, "admin.revoke_gone"))
     else:
         await query.answer()
-    await _show(update, *await _roster(context, lang))
+    await _show(update, *await _roster(context, lang, offset))

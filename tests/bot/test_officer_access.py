@@ -169,3 +169,56 @@ async def test_back_from_the_revoke_question_keeps_the_officer(bot: BotHarness):
     await bot.press(ADMIN_ID, "Kembali")
     assert "1. Sari — Pelayanan SKCK · semua kantor" in bot.last(ADMIN_ID).text
     assert await officers.get(bot.db, SKCK_OFFICER) is not None
+
+
+async def test_the_roster_goes_a_page_at_a_time_and_revoking_stays_on_the_page(bot: BotHarness):
+    first = 83_000_000
+    for n in range(23):  # all SKCK, so ordered by name
+        await register(bot, first + n, "SKCK", name=f"Petugas {n + 1:02d}")
+    await bot.send(ADMIN_ID, "/petugas")
+    page = bot.last(ADMIN_ID)
+    assert "Petugas terdaftar</b> (23)" in page.text and "1-10 dari 23" in page.text
+    assert "10. Petugas 10" in page.text and "11. Petugas 11" not in page.text
+    assert page.button_texts()[-1:] == ["Berikutnya »"]
+    assert len(page.button_texts()) == 11  # ten revoke buttons and the next page
+
+    await bot.press(ADMIN_ID, "Berikutnya »")
+    page = bot.last(ADMIN_ID)
+    assert "11-20 dari 23" in page.text and "11. Petugas 11" in page.text
+    assert page.button_texts()[-2:] == ["« Sebelumnya", "Berikutnya »"]
+    # Revoking someone on page two comes back to page two, which moves up by one.
+    await bot.press(ADMIN_ID, "Cabut 12. Petugas 12")
+    await bot.press(ADMIN_ID, "Ya, cabut")
+    page = bot.last(ADMIN_ID)
+    assert "Petugas terdaftar</b> (22)" in page.text and "11-20 dari 22" in page.text
+    assert "12. Petugas 13" in page.text and "Petugas 12 " not in page.text
+    assert await officers.get(bot.db, first + 11) is None
+
+    await bot.press(ADMIN_ID, "Berikutnya »")
+    page = bot.last(ADMIN_ID)
+    assert "21-22 dari 22" in page.text and "Berikutnya »" not in page.button_texts()
+    # "Kembali" from the question returns to the page it was asked on.
+    await bot.press(ADMIN_ID, "Cabut 22. Petugas 23")
+    await bot.press(ADMIN_ID, "Kembali")
+    assert "21-22 dari 22" in bot.last(ADMIN_ID).text
+    # Both on the last page revoked (say, from another phone), the page is pressed again:
+    # the last page left is shown.
+    for user_id in (first + 21, first + 22):
+        await officers.revoke(bot.db, user_id)
+    await bot.press_data(ADMIN_ID, "off:lst:20")
+    page = bot.last(ADMIN_ID)
+    assert "11-20 dari 20" in page.text and "Berikutnya »" not in page.button_texts()
+
+
+async def test_roster_buttons_with_malformed_data_change_nothing(bot: BotHarness):
+    await register(bot, SKCK_OFFICER, "SKCK", name="Sari")
+    await bot.send(ADMIN_ID, "/petugas")
+    roster = bot.last(ADMIN_ID)
+    for data in ("off:rvk", "off:rvk:abc", "off:rvk:-5", f"off:rvk:{SKCK_OFFICER}:1:2",
+                 "off:lst:x:y", "off:rvk:" + "9" * 40):  # fmt: skip
+        await bot.press_data(ADMIN_ID, data, shown=roster)
+    assert await officers.get(bot.db, SKCK_OFFICER) is not None
+    assert "1. Sari — Pelayanan SKCK · semua kantor" in bot.last(ADMIN_ID).text
+    # A button from before the roster had pages still works.
+    await bot.press_data(ADMIN_ID, f"off:rvk:{SKCK_OFFICER}", shown=roster)
+    assert await officers.get(bot.db, SKCK_OFFICER) is None
