@@ -133,20 +133,23 @@ def read_csv_file(path: Path, local: tzinfo, directory: Directory | None = None)
     return read_csv(data, local, directory, str(path))
 
 
+def export_fields(r: Response, local: tzinfo) -> list[str | int | None]:
+    """One response in the order of CSV_COLUMNS (time in local time with its offset)."""
+    return [
+        r.submitted_at.astimezone(local).isoformat(timespec="seconds"),
+        r.unit,
+        r.office,
+        *(r.answers.get(c) for c in ELEMENT_CODES),
+        *(r.profile.get(f.key) for f in PROFILE_FIELDS),
+        r.suggestion,
+    ]
+
+
 def write_csv(responses: Iterable[Response], local: tzinfo) -> str:
-    """Responses in the import format (times in local time with their offset)."""
+    """Responses in the import format, blanks left empty."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in responses:
-        writer.writerow(
-            [
-                r.submitted_at.astimezone(local).isoformat(timespec="seconds"),
-                r.unit,
-                r.office,
-                *("" if r.answers.get(c) is None else r.answers[c] for c in ELEMENT_CODES),
-                *(r.profile.get(f.key) or "" for f in PROFILE_FIELDS),
-                r.suggestion or "",
-            ]
-        )
+        writer.writerow(["" if v is None else v for v in export_fields(r, local)])
     return out.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -55,16 +56,48 @@ def spearman(x: Sequence[int], y: Sequence[int]) -> float | None:
     return cov / math.sqrt(vx * vy)
 
 
+def spearman_from_counts(pairs: Mapping[tuple[int, int], int]) -> float | None:
+    """Spearman's rho of paired scores given as how many times each pair (x, y) occurs.
+
+    The same figure as `spearman` over the pairs written out, ties taking their average
+    rank, but in time proportional to the distinct pairs: with four scores, sixteen at most.
+    """
+    n = sum(pairs.values())
+    if n < 2:
+        return None
+    xs: Counter[int] = Counter()
+    ys: Counter[int] = Counter()
+    for (x, y), count in pairs.items():
+        xs[x] += count
+        ys[y] += count
+    rank_x, rank_y, mean = _average_ranks(xs), _average_ranks(ys), (n + 1) / 2
+    cov = sum(c * (rank_x[x] - mean) * (rank_y[y] - mean) for (x, y), c in pairs.items())
+    vx = sum(c * (rank_x[x] - mean) ** 2 for x, c in xs.items())
+    vy = sum(c * (rank_y[y] - mean) ** 2 for y, c in ys.items())
+    if vx == 0 or vy == 0:
+        return None
+    return cov / math.sqrt(vx * vy)
+
+
+def _average_ranks(counts: Mapping[int, int]) -> dict[int, float]:
+    """The rank every occurrence of a value takes: the average of the ranks its ties span."""
+    ranks: dict[int, float] = {}
+    below = 0
+    for value in sorted(counts):
+        ranks[value] = below + (counts[value] + 1) / 2
+        below += counts[value]
+    return ranks
+
+
 def correlation_matrix(rows: Sequence[Answers]) -> dict[str, dict[str, float | None]]:
     """Spearman correlation between every two elements, over respondents who answered both."""
+    columns = {c: [r.get(c) for r in rows] for c in ELEMENT_CODES}
     matrix: dict[str, dict[str, float | None]] = {c: {} for c in ELEMENT_CODES}
     for i, a in enumerate(ELEMENT_CODES):
         for b in ELEMENT_CODES[i:]:
-            pairs = [(r[a], r[b]) for r in rows if r.get(a) is not None and r.get(b) is not None]
-            xs = [p[0] for p in pairs if p[0] is not None]
-            ys = [p[1] for p in pairs if p[1] is not None]
-            rho = spearman(xs, ys)
-            matrix[a][b] = matrix[b][a] = rho
+            counted = Counter(zip(columns[a], columns[b], strict=True))
+            pairs = {(x, y): n for (x, y), n in counted.items() if x is not None and y is not None}
+            matrix[a][b] = matrix[b][a] = spearman_from_counts(pairs)
     return matrix
 
 

@@ -176,6 +176,10 @@ TEXTS: dict[str, str] = {
     ),
     "officer.export_caption": "SKM data, period {period}",
     "officer.export_csv_button": "Send as CSV",
+    "officer.export_too_many": (
+        "This selection holds {count} responses, more than the {limit} one file can take. "
+        "Narrow the period (e.g. /export 2026-Q4) or pick one unit (/export SKCK)."
+    ),
     "officer.export_private": (
         "The export holds citizens' answers and suggestions, so it is only sent in a private "
         "chat with the bot. Send /export there."

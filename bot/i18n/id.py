@@ -176,6 +176,10 @@ TEXTS: dict[str, str] = {
     ),
     "officer.export_caption": "Data SKM, periode {period}",
     "officer.export_csv_button": "Kirim sebagai CSV",
+    "officer.export_too_many": (
+        "Pilihan ini berisi {count} jawaban, lebih dari {limit} yang muat dalam satu berkas. "
+        "Persempit periodenya (mis. /ekspor 2026-Q4) atau pilih satu unit (/ekspor SKCK)."
+    ),
     "officer.export_private": (
         "Ekspor berisi jawaban dan saran warga, jadi hanya dikirim lewat chat pribadi "
         "dengan bot. Kirim /ekspor di sana."

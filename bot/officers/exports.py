@@ -10,7 +10,7 @@ from telegram.constants import ChatType
 
 from bot.context import BotContext
 from bot.csvfile import write_csv
-from bot.i18n import t
+from bot.i18n import number, t
 from bot.officers import workbook
 from bot.officers.access import Scope, Viewer, officers_only, reply
 from bot.officers.query import QueryError, parse_query
@@ -21,6 +21,10 @@ from storage import responses
 from storage.responses import Filter
 
 _ANY = "*"
+# Responses one file may hold: a year of a busy Polres. The workbook of as many takes
+# some 17 s and 200 MB to build here (a thread, so surveys go on meanwhile, if slower),
+# and the CSV stays well under the 50 MB a bot may send.
+EXPORT_LIMIT = 100_000
 
 
 def _name(unit: str | None, office: str | None, period: Period, ext: str) -> str:
@@ -42,10 +46,15 @@ async def _send(
     directory, tz = state.units, state.config.tz
     units = [unit] if unit else Scope(scope.unit, office).units(directory)
     caption = t(lang, "officer.export_caption", period=period_text(period, lang))
+    where = Filter(start=period.start, end=period.end, units=units, office=office)
+    count = (await responses.totals(state.database, where)).respondents  # an aggregate
+    if count > EXPORT_LIMIT:
+        limit, found = number(EXPORT_LIMIT, 0, lang), number(count, 0, lang)
+        await message.reply_text(t(lang, "officer.export_too_many", count=found, limit=limit))
+        return
     if as_csv:
-        where = Filter(start=period.start, end=period.end, units=units, office=office)
         rows = await responses.fetch(state.database, where)
-        data = write_csv(rows, tz).encode("utf-8")
+        data = (await asyncio.to_thread(write_csv, rows, tz)).encode("utf-8")
         await message.reply_document(
             data, filename=_name(unit, office, period, "csv"), caption=caption
         )

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 from decimal import Decimal
 from typing import Any, cast
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+import xlsxwriter
 
-from bot.csvfile import write_csv
+from bot.csvfile import export_fields
 from bot.directory import Directory
 from bot.i18n import t
 from bot.report import Report, build_report
@@ -23,7 +21,7 @@ from skm.index import IkmResult, Weighting
 from skm.period import Period
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, SCORES, Lang
-from skm.records import Response
+from skm.records import CSV_COLUMNS, Response
 from storage import responses
 from storage.database import Database
 from storage.responses import Filter, GroupBy
@@ -68,15 +66,6 @@ async def gather(
 
 def _num(value: Decimal | None) -> float | None:
     return float(value) if value is not None else None
-
-
-def raw_frame(rows: Sequence[Response], tz: tzinfo) -> pd.DataFrame:
-    """The responses in the CSV import format's columns (pseudonymous: no Telegram ids)."""
-    header, *lines = list(csv.reader(io.StringIO(write_csv(rows, tz))))
-    frame = pd.DataFrame(lines, columns=header)
-    for column in _ANSWER_COLUMNS:
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
-    return frame
 
 
 def units_frame(data: ExportData, directory: Directory, lang: Lang) -> pd.DataFrame:
@@ -220,42 +209,64 @@ def by_profile_frame(data: ExportData, lang: Lang) -> pd.DataFrame:
     )
 
 
-def _format(sheet: Worksheet, formats: dict[str, str]) -> None:
-    """Number formats by header text, and columns wide enough for their header."""
-    for column, cell in enumerate(sheet[1], start=1):
-        width = max(8, min(40, len(str(cell.value or "")) + 2))
-        sheet.column_dimensions[get_column_letter(column)].width = width
-        fmt = formats.get(str(cell.value))
-        if fmt:
-            for (value_cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-                value_cell.number_format = fmt
+Table = tuple[list[str], Iterable[list[Any]]]  # a sheet's header and its rows
+
+
+def _table(frame: pd.DataFrame, with_index: bool = False) -> Table:
+    """A frame as a header and rows of plain Python values, a missing one as None."""
+    header = [*([str(frame.index.name or "")] if with_index else []), *map(str, frame.columns)]
+    if with_index:
+        frame = frame.reset_index()
+    cells = frame.astype(object).to_numpy()
+    cells[frame.isna().to_numpy()] = None
+    rows: list[list[Any]] = cells.tolist()
+    return header, rows
+
+
+def _raw(rows: Sequence[Response], tz: tzinfo) -> Table:
+    """The responses in the CSV import format's columns (pseudonymous: no Telegram ids)."""
+    return list(CSV_COLUMNS), (export_fields(r, tz) for r in rows)
+
+
+def _write(book: xlsxwriter.Workbook, name: str, table: Table, formats: dict[str, str]) -> None:
+    """One sheet: a bold header, the rows, number formats by header text, readable widths."""
+    header, rows = table
+    sheet = book.add_worksheet(name)
+    for column, title in enumerate(header):
+        fmt = formats.get(title)
+        number_format = book.add_format({"num_format": fmt}) if fmt else None
+        sheet.set_column(column, column, max(8, min(40, len(title) + 2)), number_format)
+    sheet.write_row(0, 0, header, book.add_format({"bold": True}))
+    for number, row in enumerate(rows, start=1):
+        sheet.write_row(number, 0, row)
 
 
 def workbook(data: ExportData, directory: Directory, tz: tzinfo, lang: Lang) -> bytes:
     """The XLSX file's bytes."""
     two, three, percent = "0.00", "0.000", "0.0%"
-    sheets: list[tuple[str, pd.DataFrame, bool, dict[str, str]]] = [
-        ("raw", raw_frame(data.rows, tz), False, {}),
+    correlation = correlation_frame(data)
+    correlation.index.name = "Spearman"
+    sheets: list[tuple[str, Table, dict[str, str]]] = [
+        ("raw", _raw(data.rows, tz), {}),
         (
             "units",
-            units_frame(data, directory, lang),
-            False,
+            _table(units_frame(data, directory, lang)),
             {**dict.fromkeys(ELEMENT_CODES, two), t(lang, "officer.xlsx_index"): three, "IKM": two},
         ),
-        ("profile", profile_frame(data, lang), False, {t(lang, "officer.xlsx_share"): percent}),
+        ("profile", _table(profile_frame(data, lang)), {t(lang, "officer.xlsx_share"): percent}),
         (
             "distribution",
-            distribution_frame(data, lang),
-            False,
+            _table(distribution_frame(data, lang)),
             {t(lang, "officer.xlsx_score_share", score=s): percent for s in SCORES},
         ),
-        ("correlation", correlation_frame(data), True, dict.fromkeys(ELEMENT_CODES, three)),
-        ("by_profile", by_profile_frame(data, lang), False, {"IKM": two}),
+        ("correlation", _table(correlation, with_index=True), dict.fromkeys(ELEMENT_CODES, three)),
+        ("by_profile", _table(by_profile_frame(data, lang)), {"IKM": two}),
     ]
     out = io.BytesIO()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        for key, frame, with_index, formats in sheets:
-            name = t(lang, f"officer.xlsx_sheet_{key}")
-            frame.to_excel(writer, sheet_name=name, index=with_index, index_label="Spearman")
-            _format(writer.sheets[name], formats)
+    # xlsxwriter writes rows straight out, and in constant_memory mode each row goes to a
+    # temporary file as soon as it is written: several times faster and leaner than going
+    # through pandas' to_excel and openpyxl for the raw sheet's thousands of rows.
+    with xlsxwriter.Workbook(out, {"constant_memory": True}) as book:
+        for key, table, formats in sheets:
+            _write(book, t(lang, f"officer.xlsx_sheet_{key}"), table, formats)
     return out.getvalue()

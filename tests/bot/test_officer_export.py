@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
 from bot.csvfile import read_csv
+from bot.officers import exports
 from skm.records import CSV_COLUMNS
 from tests.bot.officer_helpers import JAKARTA, KNOWN, SIM_Q4, SKCK_OFFICER, SKCK_Q4, register, seed
 from tests.support.harness import ADMIN_ID, BotHarness
@@ -161,3 +162,19 @@ async def test_a_forged_csv_button_in_a_group_sends_nothing(bot: BotHarness):
     await bot.press_data(ADMIN_ID, "off:csv:*:*:2026-Q4", shown=in_group)
     assert "hanya dikirim lewat chat pribadi" in bot.request.notices()[-1]
     assert all(m.kind == "text" for m in bot.request.messages(-100777))
+
+
+async def test_a_selection_too_big_for_one_file_says_how_to_narrow_it(
+    bot: BotHarness, monkeypatch: pytest.MonkeyPatch
+):
+    await seed(bot, KNOWN)
+    monkeypatch.setattr(exports, "EXPORT_LIMIT", len(SKCK_Q4) + len(SIM_Q4) - 1)
+    for command in ("/ekspor 2026-Q4", "/ekspor 2026-Q4 csv"):
+        await bot.send(ADMIN_ID, command)
+        shown = bot.last(ADMIN_ID)
+        assert shown.kind == "text", shown.filename
+        assert shown.text.startswith(f"Pilihan ini berisi {len(SKCK_Q4) + len(SIM_Q4)} jawaban")
+        assert "/ekspor 2026-Q4" in shown.text
+    # One unit fits.
+    book = await export(bot, ADMIN_ID, "/ekspor SKCK 2026-Q4")
+    assert len(rows_of(book, "Responden")) == 1 + len(SKCK_Q4)

@@ -1,7 +1,10 @@
 import math
+from collections import Counter
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from skm.analysis import (
     answer_shares,
@@ -9,6 +12,7 @@ from skm.analysis import (
     crosstab,
     ikm_by_group,
     spearman,
+    spearman_from_counts,
     weakest_elements,
 )
 from skm.index import compute_ikm, totals_of
@@ -57,6 +61,25 @@ def test_spearman_undefined():
 def test_spearman_needs_equal_lengths():
     with pytest.raises(ValueError):
         spearman([1, 2, 3], [1, 2])
+
+
+@given(st.lists(st.tuples(st.integers(1, 4), st.integers(1, 4)), max_size=60))
+def test_spearman_from_counts_is_spearman_over_the_pairs_written_out(pairs):
+    xs, ys = [x for x, _ in pairs], [y for _, y in pairs]
+    expected = spearman(xs, ys)
+    got = spearman_from_counts(Counter(pairs))
+    assert (got is None) == (expected is None)
+    if expected is not None:
+        assert got == pytest.approx(expected, abs=1e-12)
+
+
+def test_spearman_from_counts_hand_computed():
+    # x = 1 2 2 3, y = 1 3 2 4 as counts of pairs: the tie case above.
+    assert spearman_from_counts({(1, 1): 1, (2, 3): 1, (2, 2): 1, (3, 4): 1}) == pytest.approx(
+        3 / math.sqrt(10)
+    )
+    assert spearman_from_counts({(2, 3): 5}) is None  # no spread
+    assert spearman_from_counts({}) is None
 
 
 ROWS = [
