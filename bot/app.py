@@ -81,8 +81,8 @@ def build_application(
 
 def run(settings: Settings, directory: Directory) -> None:
     """Start the bot: long polling, or a webhook when SKM_WEBHOOK_URL is set."""
+    webhook = settings.require_webhook()  # a webhook Telegram would refuse stops here
     setup_logging(settings.skm_log_level)
-    webhook = settings.require_webhook()  # a bad webhook setting stops before anything starts
     app = build_application(settings, directory)
     if webhook is None:
         log.info("Starting with long polling")

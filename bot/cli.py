@@ -118,7 +118,6 @@ async def _report(args: argparse.Namespace, settings: Settings, directory: Direc
 
 def _run(settings: Settings, directory: Directory) -> int:
     settings.require_bot()  # a missing token or key stops here, in one sentence
-    settings.require_webhook()  # so does a webhook Telegram would refuse
     app.run(settings, directory)
     return 0
 

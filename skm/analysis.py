@@ -25,42 +25,18 @@ def answer_shares(counts: Distribution) -> dict[str, dict[int, float]]:
     return shares
 
 
-def _ranks(values: Sequence[int]) -> list[float]:
-    """Ranks 1..n with ties given their average rank."""
-    order = sorted(range(len(values)), key=values.__getitem__)
-    ranks = [0.0] * len(values)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return ranks
-
-
 def spearman(x: Sequence[int], y: Sequence[int]) -> float | None:
     """Spearman's rank correlation; None when undefined (fewer than 2 pairs, or no spread)."""
     if len(x) != len(y):
         raise ValueError("both series must have the same length")
-    if len(x) < 2:
-        return None
-    rx, ry = _ranks(x), _ranks(y)
-    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
-    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
-    vx = sum((a - mx) ** 2 for a in rx)
-    vy = sum((b - my) ** 2 for b in ry)
-    if vx == 0 or vy == 0:
-        return None
-    return cov / math.sqrt(vx * vy)
+    return spearman_from_counts(Counter(zip(x, y, strict=True)))
 
 
 def spearman_from_counts(pairs: Mapping[tuple[int, int], int]) -> float | None:
     """Spearman's rho of paired scores given as how many times each pair (x, y) occurs.
 
-    The same figure as `spearman` over the pairs written out, ties taking their average
-    rank, but in time proportional to the distinct pairs: with four scores, sixteen at most.
+    Ties take their average rank. The time is proportional to the distinct pairs (with four
+    scores, sixteen at most), not to the respondents.
     """
     n = sum(pairs.values())
     if n < 2:

@@ -17,6 +17,7 @@ from bot.directory import Directory
 from bot.i18n import t
 from bot.officers import help as menus
 from bot.officers.access import Role, Scope, Viewer, admins_only, lang_of, reply, scope_label
+from bot.officers.paging import paging_row
 from bot.officers.query import QueryError
 from skm.questionnaire import Lang
 from storage import officers
@@ -149,13 +150,8 @@ def roster(
         label = t(lang, "admin.revoke_button", n=n, name=person.name)
         data = f"off:rev:{person.user_id}:{offset}"
         buttons.append([InlineKeyboardButton(label, callback_data=data)])
-    paging: list[InlineKeyboardButton] = []
-    if offset > 0:
-        earlier = f"off:lst:{max(0, offset - ROSTER_PAGE)}"
-        paging.append(InlineKeyboardButton(t(lang, "admin.roster_prev"), callback_data=earlier))
-    if offset + ROSTER_PAGE < total:
-        later = f"off:lst:{offset + ROSTER_PAGE}"
-        paging.append(InlineKeyboardButton(t(lang, "admin.roster_next"), callback_data=later))
+    earlier, later = t(lang, "admin.roster_prev"), t(lang, "admin.roster_next")
+    paging = paging_row("off:lst", offset, ROSTER_PAGE, total, earlier, later)
     if paging:
         buttons.append(paging)
     lines += ["", t(lang, "admin.roster_invites", count=open_invites)]

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
 from bot.context import BotContext
 from bot.directory import Directory
 from bot.i18n import t
 from bot.officers.access import Scope, Viewer, officers_only, reply
+from bot.officers.paging import paging_row
 from bot.officers.query import QueryError, parse_query
 from bot.officers.render import clip, period_text
 from skm.period import Period, parse_period
@@ -57,13 +58,8 @@ def _keyboard(
     unit: str | None, office: str | None, label: str | None, offset: int, total: int, lang: Lang
 ) -> InlineKeyboardMarkup | None:
     data = f"off:sug:{unit or _ANY}:{office or _ANY}:{label or _ANY}"
-    row: list[InlineKeyboardButton] = []
-    if offset > 0:
-        newer = f"{data}:{max(0, offset - PAGE)}"
-        row.append(InlineKeyboardButton(t(lang, "officer.saran_newer"), callback_data=newer))
-    if offset + PAGE < total:
-        older = f"{data}:{offset + PAGE}"
-        row.append(InlineKeyboardButton(t(lang, "officer.saran_older"), callback_data=older))
+    newer, older = t(lang, "officer.saran_newer"), t(lang, "officer.saran_older")
+    row = paging_row(data, offset, PAGE, total, newer, older)
     # Telegram carries at most 64 bytes of callback data; codes that long get no paging.
     if not row or any(len(str(b.callback_data).encode()) > 64 for b in row):
         return None

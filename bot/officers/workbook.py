@@ -27,7 +27,6 @@ from storage.database import Database
 from storage.responses import Filter, GroupBy
 
 SHEETS = ("raw", "units", "profile", "distribution", "correlation", "by_profile")
-_ANSWER_COLUMNS = tuple(c.lower() for c in ELEMENT_CODES)
 
 
 @dataclass(frozen=True)

@@ -324,6 +324,12 @@ class FakeTelegram:
         self.wait_for(f"the answer to pressing {label!r}", lambda: query_id in self.answers)
         return self.answers[query_id]
 
+    def press_through(self, user_id: int, labels: list[str]) -> None:
+        """Press each button in turn; each must move on without a notice."""
+        for label in labels:
+            notice = self.press(user_id, label)
+            assert notice == "", f"pressing {label!r} got the notice {notice!r}"
+
     def _push(self, update: dict[str, Any]) -> int:
         update_id = next(self._update_ids)
         self._updates.append({"update_id": update_id, **update})

@@ -32,12 +32,9 @@ import random
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from bot.directory import load_directory
 from bot.i18n import t
@@ -53,13 +50,6 @@ KILLS = int(os.environ.get("SKM_CRASH_KILLS", "4"))
 SEED = int(os.environ.get("SKM_CRASH_SEED") or random.SystemRandom().randrange(10**9))
 FIRST_ID = 5_550_000_000  # citizens' Telegram ids: FIRST_ID, FIRST_ID + 1, ...
 STALL = 30.0  # seconds without any answer from a running bot before the test fails
-
-
-@pytest.fixture
-def api() -> Iterator[FakeTelegram]:
-    fake = FakeTelegram()
-    with fake.running():
-        yield fake
 
 
 class Crowd:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-
-import pytest
 
 from skm.questionnaire import ELEMENT_CODES
 from tests.e2e.bot_process import BotProcess
@@ -25,22 +22,10 @@ BAYU_LABELS = ["Kurang sesuai", "Tidak mudah", "Kurang cepat", "Cukup mahal", "T
 BAYU_SCORES = [2, 1, 2, 2, 1, 2, 2, 1, 1]
 
 
-@pytest.fixture
-def api() -> Iterator[FakeTelegram]:
-    fake = FakeTelegram()
-    with fake.running():
-        yield fake
-
-
 def stored(db: Path) -> dict[str, dict[str, object]]:
     with closing(sqlite3.connect(db)) as conn:
         conn.row_factory = sqlite3.Row
         return {r["office"]: dict(r) for r in conn.execute("SELECT * FROM responses")}
-
-
-def answer(api: FakeTelegram, uid: int, labels: list[str]) -> None:
-    for label in labels:
-        assert api.press(uid, label) == ""
 
 
 def test_two_citizens_a_crash_and_a_resume_through_the_real_process(
@@ -54,8 +39,8 @@ def test_two_citizens_a_crash_and_a_resume_through_the_real_process(
         assert "Polres Contoh" in api.last(ANI).text
         assert "Polsek Kota" in api.last(BAYU).text
 
-        answer(api, ANI, ["Mulai survei", *ANI_PROFILE, *ANI_LABELS[:3]])
-        answer(api, BAYU, ["Mulai survei", *BAYU_PROFILE, *BAYU_LABELS[:5]])
+        api.press_through(ANI, ["Mulai survei", *ANI_PROFILE, *ANI_LABELS[:3]])
+        api.press_through(BAYU, ["Mulai survei", *BAYU_PROFILE, *BAYU_LABELS[:5]])
         ani_screen = api.last(ANI)
         assert "Pertanyaan 4/9" in ani_screen.text
         assert "Pertanyaan 6/9" in api.last(BAYU).text
@@ -64,7 +49,7 @@ def test_two_citizens_a_crash_and_a_resume_through_the_real_process(
         bot.start()
 
         # Ani goes on pressing the message she had before the crash.
-        answer(api, ANI, [ANI_LABELS[3]])
+        api.press_through(ANI, [ANI_LABELS[3]])
         assert "Pertanyaan 5/9" in api.last(ANI).text
         assert api.last(ANI).message_id == ani_screen.message_id
         # Bayu scans the QR code again and is back at the same question.
@@ -73,13 +58,13 @@ def test_two_citizens_a_crash_and_a_resume_through_the_real_process(
         assert resumed.text.startswith("Melanjutkan survei Anda")
         assert "Pertanyaan 6/9" in resumed.text
 
-        answer(api, ANI, ANI_LABELS[4:])
+        api.press_through(ANI, ANI_LABELS[4:])
         api.type(ANI, "Ruang tunggu perlu kipas angin.")
         assert "Saran: Ruang tunggu perlu kipas angin." in api.last(ANI).text
-        answer(api, BAYU, [*BAYU_LABELS[5:], "Lewati"])
-        answer(api, ANI, ["Kirim jawaban"])
+        api.press_through(BAYU, [*BAYU_LABELS[5:], "Lewati"])
+        api.press_through(ANI, ["Kirim jawaban"])
         summary = api.last(BAYU)
-        answer(api, BAYU, ["Kirim jawaban"])
+        api.press_through(BAYU, ["Kirim jawaban"])
         assert api.last(ANI).text.startswith("Terima kasih!")
         assert api.last(BAYU).text.startswith("Terima kasih!")
         # The same confirm again stores nothing more and still says it is recorded.

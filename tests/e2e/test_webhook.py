@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import socket
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-
-import pytest
 
 from skm.questionnaire import ELEMENT_CODES
 from tests.e2e.bot_process import BotProcess
@@ -20,13 +17,6 @@ PROFILE = ["Perempuan", "36-45 tahun", "D1-D4", "Pegawai swasta"]
 LABELS = ["Sangat sesuai", "Mudah", "Sangat cepat", "Gratis", "Sesuai", "Sangat kompeten",
           "Sangat sopan dan ramah", "Baik", "Dikelola dengan baik"]  # fmt: skip
 SCORES = [4, 3, 4, 4, 3, 4, 4, 3, 4]
-
-
-@pytest.fixture
-def api() -> Iterator[FakeTelegram]:
-    fake = FakeTelegram()
-    with fake.running():
-        yield fake
 
 
 def free_port() -> int:
@@ -52,11 +42,6 @@ def serve_webhook(bot: BotProcess, api: FakeTelegram, port: int) -> None:
 
     api.wait_for("the bot to set its webhook and listen", up)
     assert proc.poll() is None, f"the bot exited on its own:\n{bot.log()[-3000:]}"
-
-
-def answer(api: FakeTelegram, uid: int, labels: list[str]) -> None:
-    for label in labels:
-        assert api.press(uid, label) == ""
 
 
 def test_a_survey_over_the_webhook_survives_a_restart_and_refuses_forged_posts(
@@ -92,7 +77,7 @@ def test_a_survey_over_the_webhook_survives_a_restart_and_refuses_forged_posts(
 
         api.type(CITRA, "/start SKCK-POLRES")
         assert "Polres Contoh" in api.last(CITRA).text
-        answer(api, CITRA, ["Mulai survei", *PROFILE, *LABELS[:4]])
+        api.press_through(CITRA, ["Mulai survei", *PROFILE, *LABELS[:4]])
         assert "Pertanyaan 5/9" in api.last(CITRA).text
 
         # The bot goes down; Telegram keeps posting the next press until it is taken.
@@ -106,9 +91,9 @@ def test_a_survey_over_the_webhook_survives_a_restart_and_refuses_forged_posts(
         api.wait_for("the press to be answered", lambda: query_id in api.answers)
         assert "Pertanyaan 6/9" in api.last(CITRA).text
 
-        answer(api, CITRA, LABELS[5:])
+        api.press_through(CITRA, LABELS[5:])
         api.type(CITRA, "Loket pengambilan perlu papan nomor antrean.")
-        answer(api, CITRA, ["Kirim jawaban"])
+        api.press_through(CITRA, ["Kirim jawaban"])
         assert api.last(CITRA).text.startswith("Terima kasih!")
     finally:
         bot.stop()
