@@ -17,6 +17,20 @@ from tests.support.harness import ADMIN_ID, BotHarness
 from tests.support.telegram import TEST_TOKEN
 
 
+@contextmanager
+def logging_as_run(level: str = "INFO") -> Iterator[None]:
+    """setup_logging as `skm-bot run` calls it; what it replaces is put back after."""
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level, sys.excepthook, threading.excepthook)
+    setup_logging(level)  # in the test, so that its handler writes to the captured stderr
+    try:
+        yield
+    finally:
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+        sys.excepthook, threading.excepthook = saved[2], saved[3]
+
+
 def test_a_url_with_the_token_is_masked() -> None:
     record = logging.LogRecord(
         "httpx",
@@ -35,32 +49,12 @@ def test_a_url_with_the_token_is_masked() -> None:
 def test_setup_logging_installs_the_mask_and_quietens_httpx(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    root = logging.getLogger()
-    saved = (root.handlers[:], root.level)
-    try:
-        setup_logging("DEBUG")
+    with logging_as_run("DEBUG"):
         logging.getLogger("anything").warning("token is %s", TEST_TOKEN)
         assert logging.getLogger("httpx").level == logging.WARNING
-    finally:
-        root.handlers[:] = saved[0]
-        root.setLevel(saved[1])
     err = capsys.readouterr().err
     assert "token is [token]" in err
     assert TEST_TOKEN not in err
-
-
-@contextmanager
-def logging_as_run() -> Iterator[None]:
-    """setup_logging as `skm-bot run` calls it; what it replaces is put back after."""
-    root = logging.getLogger()
-    saved = (root.handlers[:], root.level, sys.excepthook, threading.excepthook)
-    setup_logging("INFO")  # in the test, so that its handler writes to the captured stderr
-    try:
-        yield
-    finally:
-        root.handlers[:] = saved[0]
-        root.setLevel(saved[1])
-        sys.excepthook, threading.excepthook = saved[2], saved[3]
 
 
 def test_a_token_in_an_exception_and_its_traceback_is_masked(
@@ -111,10 +105,7 @@ async def test_a_busy_session_logs_no_token_and_no_citizen_id(
     bot: BotHarness, capsys: pytest.CaptureFixture[str]
 ) -> None:
     citizen = 612345678
-    root = logging.getLogger()
-    saved = (root.handlers[:], root.level)
-    setup_logging("DEBUG")  # the chattiest setting an admin can choose
-    try:
+    with logging_as_run("DEBUG"):  # the chattiest setting an admin can choose
         await seed(bot, KNOWN)
         await register(bot, SKCK_OFFICER, "SKCK")
         await bot.send(citizen, "/start SKCK-POLRES")
@@ -125,9 +116,6 @@ async def test_a_busy_session_logs_no_token_and_no_citizen_id(
         assert bot.last(citizen).text.startswith("Terima kasih")
         for command in ["/ikm SKCK 2026-Q4", "/saran", "/ekspor 2026-Q4"]:
             await bot.send(ADMIN_ID, command)
-    finally:
-        root.handlers[:] = saved[0]
-        root.setLevel(saved[1])
     text = capsys.readouterr().err
     assert "Response stored for SKCK at POLRES" in text  # the log does say what happens
     assert "Unhandled" not in text
