@@ -104,11 +104,17 @@ class SkmBot(ExtBot[Any]):
             if update is not None:
                 self.insert_callback_data(update)  # as ExtBot.get_updates does
                 updates.append(update)
-        ids = [i for raw in result if isinstance(i := raw.get("update_id"), int)]
-        if ids:
+        if len(updates) < len(result):  # only then: a good batch costs nothing more
+            ids = [
+                i
+                for raw in result
+                if isinstance(raw, dict) and isinstance(i := raw.get("update_id"), int)
+            ]
             taken = updates[-1].update_id + 1 if updates else asked
-            past = max(ids) + 1
-            self._past_skipped = None if taken == past else (taken, past)
+            past = max(ids, default=-1) + 1
+            self._past_skipped = (taken, past) if ids and taken != past else None
+        elif result:
+            self._past_skipped = None
         return tuple(updates)
 
 
