@@ -5,17 +5,19 @@ from __future__ import annotations
 import logging
 from typing import cast
 
-from telegram import Update
+from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 from bot import errors
-from bot.config import Settings
+from bot.config import ConfigError, Settings, Webhook
 from bot.context import AppState, BotContext, SkmApplication
 from bot.directory import Directory
 from bot.logs import setup_logging
 from bot.officers import setup as officers
 from bot.survey import setup as survey
+from bot.transport import ALLOWED_UPDATES, SkmBot
+from bot.webhook import guard_webhooks
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -45,19 +47,17 @@ def build_application(
 ) -> SkmApplication:
     """The Application with every handler, the error handler and the lifecycle hooks."""
     token, secret = settings.require_bot()
+    # Telegram's flood limits by default; the benchmark lifts them, as its offline Bot
+    # API answers at once and would otherwise measure the limits, not the bot. Tests
+    # replace the network at its edge, the request.
+    bot = SkmBot(token, settings.bot_api_base_url, request, rate_limiter or AIORateLimiter())
     builder = (
         ApplicationBuilder()
-        .token(token)
-        .base_url(settings.bot_api_base_url)
+        .bot(bot)
         .context_types(CONTEXT_TYPES)
-        # Telegram's flood limits by default; the benchmark lifts them, as its offline
-        # Bot API answers at once and would otherwise measure the limits, not the bot.
-        .rate_limiter(rate_limiter or AIORateLimiter())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
-    if request is not None:  # tests replace the network here, at its edge
-        builder = builder.request(request).get_updates_request(request)
     # PTB's builder cannot spell our context types in its return type.
     app = cast(SkmApplication, builder.build())
     state = app.bot_data
@@ -84,9 +84,21 @@ def run(settings: Settings, directory: Directory) -> None:
     webhook = settings.require_webhook()  # a webhook Telegram would refuse stops here
     setup_logging(settings.skm_log_level)
     app = build_application(settings, directory)
+    try:
+        _serve(app, settings, webhook)
+    except InvalidToken:
+        # The library's message carries the whole token: the log masks it, and this
+        # sentence takes the place of its traceback.
+        raise ConfigError(
+            "Telegram refused BOT_TOKEN: copy the token again from @BotFather into .env "
+            "(it may have been revoked)."
+        ) from None
+
+
+def _serve(app: SkmApplication, settings: Settings, webhook: Webhook | None) -> None:
     if webhook is None:
         log.info("Starting with long polling")
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+        app.run_polling(allowed_updates=ALLOWED_UPDATES)
         return
     # The bot listens on the public URL's path (a proxy in front forwards it here).
     log.info(
@@ -95,11 +107,12 @@ def run(settings: Settings, directory: Directory) -> None:
         settings.skm_webhook_port,
         webhook.path,
     )
+    guard_webhooks()  # the secret and the size checked before a body is read
     app.run_webhook(
         listen=settings.skm_webhook_listen,
         port=settings.skm_webhook_port,
         url_path=webhook.path,
         webhook_url=webhook.url,
         secret_token=webhook.secret,
-        allowed_updates=Update.ALL_TYPES,
+        allowed_updates=ALLOWED_UPDATES,
     )

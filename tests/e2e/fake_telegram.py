@@ -75,6 +75,7 @@ class FakeTelegram:
         self.held: int | None = None  # a process whose polls are held up on their way
         self.webhook: tuple[str, str] | None = None  # (URL, secret) the bot asked for
         self.webhook_posts: list[int] = []  # the HTTP status of every post to the webhook
+        self.allowed_updates: list[str] | None = None  # as the bot last asked for them
         self._closing = False
         self._handed_out: set[int] = set()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -127,6 +128,8 @@ class FakeTelegram:
     ) -> tuple[int, dict[str, Any]]:
         """Answer one Bot API call from a bot process: (HTTP status, JSON body)."""
         with self._cond:
+            if method in ("getUpdates", "setWebhook") and "allowed_updates" in params:
+                self.allowed_updates = _list(params["allowed_updates"])
             if method == "getUpdates" and self.webhook is not None:
                 return 409, {
                     "ok": False,
@@ -311,6 +314,23 @@ class FakeTelegram:
             )
             return update_id, query_id
 
+    def send_unreadable(self, user_id: int, name: str) -> int:
+        """A message python-telegram-bot cannot build (a poll without the fields it expects),
+        from a person with an id and a name; returns the update id."""
+        person = {"id": user_id, "is_bot": False, "first_name": name}
+        with self._cond:
+            return self._push(
+                {
+                    "message": {
+                        "message_id": next(self._message_ids),
+                        "date": int(time.time()),
+                        "chat": {"id": user_id, "type": "private", "first_name": name},
+                        "from": person,
+                        "poll": {"id": "1", "question": f"{name}?", "options": []},
+                    }
+                }
+            )
+
     def type(self, user_id: int, text: str) -> None:
         """The citizen sends a message and waits for the bot to send something back."""
         before = self.sent_to(user_id)
@@ -350,6 +370,12 @@ def post_webhook(url: str, secret: str | None, update: dict[str, Any]) -> int:
         return exc.code
     except OSError:  # refused or reset: nobody listening (yet, or any more)
         return 0
+
+
+def _list(value: Any) -> list[str] | None:
+    """A list parameter: JSON in a form field, or a list in a JSON body."""
+    value = json.loads(value) if isinstance(value, str) else value
+    return None if value is None else [str(v) for v in value]
 
 
 def _true(value: Any) -> bool:

@@ -1,4 +1,4 @@
-"""`skm-bot run` as its own process against a fake Bot API on 127.0.0.1: two citizens, a crash."""
+"""`skm-bot run` against a fake Bot API on 127.0.0.1: two citizens, a crash, a poison update."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from tests.e2e.bot_process import BotProcess
 from tests.e2e.fake_telegram import TOKEN, FakeTelegram
 
 ANI, BAYU = 81000101, 81000202  # two citizens' Telegram ids
+DEWI = 81000505  # a citizen whose message the library cannot read
 
 ANI_PROFILE = ["Perempuan", "26-35 tahun", "S1", "PNS"]
 ANI_LABELS = ["Sesuai", "Mudah", "Cepat", "Gratis", "Sesuai", "Kompeten", "Sopan dan ramah",
@@ -97,3 +98,36 @@ def test_two_citizens_a_crash_and_a_resume_through_the_real_process(
         assert str(uid) not in log
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
     assert "Response stored for SKCK at POLRES" in log
+
+
+def test_an_update_the_library_cannot_read_is_skipped_once_and_the_next_citizen_served(
+    api: FakeTelegram, tmp_path: Path
+) -> None:
+    # Ani, then Dewi's message the library cannot build, then Bayu: one batch, at start.
+    api.send_text(ANI, "/start SKCK-POLRES")
+    poison = api.send_unreadable(DEWI, "Dewi Lestari")
+    api.send_text(BAYU, "/start SPKT-PS_KOTA")
+    bot = BotProcess(api, tmp_path)
+    try:
+        bot.start()
+        api.wait_for("both citizens to be served", lambda: api.sent_to(BAYU) > 0)
+        assert "Polres Contoh" in api.last(ANI).text
+        assert "Polsek Kota" in api.last(BAYU).text
+        # One alone in a batch, the last the bot was given, is acknowledged too.
+        last = api.send_unreadable(DEWI, "Dewi Lestari")
+        api.wait_for("the next poll to confirm it", lambda: last in api.confirmed_by)
+        api.type(ANI, "/batal")
+    finally:
+        bot.stop()
+
+    assert {poison, last} <= set(api.confirmed_by)
+    assert not api.redelivered  # nothing was fetched twice, let alone forever
+    assert api.allowed_updates == ["message", "edited_message", "callback_query"]
+    log = bot.log()
+    skipped = [line for line in log.splitlines() if "Skipped update" in line]
+    assert len(skipped) == 2, log[-3000:]
+    assert f"Skipped update {poison} " in skipped[0] and f"Skipped update {last} " in skipped[1]
+    assert "TypeError: Poll.__init__() missing" in skipped[0]
+    for personal in (str(DEWI), "Dewi", "Lestari", str(ANI), str(BAYU)):
+        assert personal not in log
+    assert "Unhandled error" not in log
