@@ -316,3 +316,16 @@ async def suggestions(
     )
     rows = await db.rows(sql, [*params, limit, offset])
     return [Suggestion(from_epoch(r[0]), r[1], r[2], r[3]) for r in rows], total
+
+
+async def answer_patterns(db: Database, where: Filter) -> list[tuple[tuple[int | None, ...], int]]:
+    """How many respondents gave each combination of the nine answers (U1..U9, None blank).
+
+    Correlations need answers per respondent; with four scores there are at most 5^9
+    combinations, so this stays small where the rows themselves would not.
+    """
+    cols = ", ".join(_ANSWER_COLS)
+    condition, params = where.where()
+    sql = f"SELECT {cols}, count(*) FROM responses WHERE {condition} GROUP BY {cols}"
+    n = len(_ANSWER_COLS)
+    return [(tuple(r[:n]), int(r[n])) for r in await db.rows(sql, params)]
