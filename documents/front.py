@@ -40,7 +40,7 @@ def contents(doc: Document) -> None:
     para(doc, "DAFTAR ISI", bold=True, size=13, center=True)
     para(doc)
     for number_, title in words.CHAPTERS:
-        para(doc, f"{number_}   {title}")
+        para(doc, f"{number_} {title}")
     page_break(doc)
 
 
