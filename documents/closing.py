@@ -128,7 +128,7 @@ def _follow_up(doc: Document, data: LaporanData) -> None:
         doc,
         ["No", "Unit", "Unsur prioritas", "Kegiatan", "Penanggung jawab", "Batas waktu"],
         rows,
-        widths=[0.9, 2.8, 4.0, 3.9, 2.4, 2.0],
+        widths=[0.9, 3.4, 4.0, 3.5, 2.4, 1.8],
     )
 
 

@@ -5,18 +5,15 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
 
 from documents.report import Report, UnitFigures, build_report, selection
 from skm.analysis import Priority, correlation_from_patterns, ikm_by_group, weakest_elements
 from skm.directory import Directory, Head
 from skm.index import EMPTY, IkmResult, Weighting, ikm_from_totals
 from skm.period import Period, previous
-from skm.profile import PROFILE_FIELDS
 from skm.sample import SampleCheck, sample_check
 from storage import responses
 from storage.database import Database
-from storage.responses import GroupBy
 
 # Suggestions a unit's section quotes, newest first; the workbook (/ekspor) has them all.
 SUGGESTIONS_PER_UNIT = 100
@@ -138,10 +135,8 @@ async def gather(
         for u in report_units
     ]
     where = selection(period, units, office)
-    by_profile: dict[str, dict[str, IkmResult]] = {}
-    for f in PROFILE_FIELDS:
-        field_totals = await responses.totals_by(db, cast(GroupBy, f.key), where)
-        by_profile[f.key] = ikm_by_group(field_totals, weighting)
+    per_field = await responses.totals_by_profile(db, where)
+    by_profile = {key: ikm_by_group(groups, weighting) for key, groups in per_field.items()}
     signer = issuing_office(directory, office)
     present = {u.code for u in report.units}
     in_scope = units if units is not None else _served(directory, office)

@@ -224,7 +224,7 @@ def _bivariate(doc: Document, data: LaporanData) -> None:
         doc,
         ["Profil", "Kategori", "Responden", "IKM", "Mutu", "Kinerja"],
         rows,
-        widths=[3.4, 3.6, 2.2, 1.8, 1.4, 3.0],
+        widths=[3.2, 3.4, 2.6, 1.8, 1.4, 3.0],
     )
 
 
