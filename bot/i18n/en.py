@@ -286,8 +286,8 @@ TEXTS: dict[str, str] = {
         "/ekspor [PERIOD] [csv] (/export) — the data as XLSX or CSV, in a private chat"
     ),
     "officer.help.laporan": (
-        "/laporan [UNIT] [OFFICE] [PERIOD] — the SKM report as DOCX (default: last year), "
-        "in a private chat"
+        "/laporan [UNIT] [OFFICE] [PERIOD] (/report) — the SKM report as DOCX "
+        "(default: last year), in a private chat"
     ),
     "officer.help.langganan": "/langganan (/subscribe) — this chat gets the weekly summary",
     "officer.help.berhenti": "/berhenti (/unsubscribe) — stop the weekly summary",

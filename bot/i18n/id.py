@@ -294,8 +294,8 @@ TEXTS: dict[str, str] = {
         "/ekspor [PERIODE] [csv] (/export) — data dalam XLSX atau CSV, lewat chat pribadi"
     ),
     "officer.help.laporan": (
-        "/laporan [UNIT] [KANTOR] [PERIODE] — Laporan SKM dalam DOCX (bawaan: tahun lalu), "
-        "lewat chat pribadi"
+        "/laporan [UNIT] [KANTOR] [PERIODE] (/report) — Laporan SKM dalam DOCX "
+        "(bawaan: tahun lalu), lewat chat pribadi"
     ),
     "officer.help.langganan": "/langganan (/subscribe) — chat ini menerima ringkasan mingguan",
     "officer.help.berhenti": "/berhenti (/unsubscribe) — hentikan ringkasan mingguan",
