@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bot import app
+from bot import app, cli_laporan
 from bot.config import ConfigError, Settings, load_settings
 from bot.csvfile import CsvError, read_csv_file
 from bot.deeplink import link, survey_payload
@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--period", help="2026, 2026-S2, 2026-Q4, 2026-11 or 30d (default: all)")
     rep.add_argument("--json", action="store_true", help="machine-readable output")
     rep.add_argument("--lang", choices=("id", "en"), default="id", help="language of the text")
+
+    cli_laporan.add_parser(sub)
     return parser
 
 
@@ -146,7 +148,7 @@ def _qr(args: argparse.Namespace, settings: Settings, directory: Directory) -> i
     return 0
 
 
-_COMMANDS = {"import": _import, "report": _report}
+_COMMANDS = {"import": _import, "report": _report, "laporan": cli_laporan.laporan}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

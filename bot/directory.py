@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from skm.questionnaire import Lang
+# The plain data lives in skm/ so Telegram-free packages (documents/) can use it too.
+from skm.directory import Directory as Directory
+from skm.directory import Head as Head
+from skm.directory import Office as Office
+from skm.directory import Unit as Unit
 from skm.records import CODE_PATTERN
 
 DEFAULT_FILE = "units.toml"
@@ -40,6 +43,11 @@ class OfficeModel(BaseModel):
     name: str = Field(min_length=1)
     units: list[str] = Field(min_length=1)
     volume: dict[str, int] = Field(default_factory=dict)
+    # Who signs the report (Laporan SKM); blank lines in the document when not set.
+    head_name: str | None = None
+    head_rank: str | None = None
+    head_nrp: str | None = None
+    city: str | None = None
 
     _code = field_validator("code")(_check_code)
 
@@ -66,61 +74,6 @@ class DirectoryModel(BaseModel):
         return self
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A service unit (jenis layanan): a short code and its display names."""
-
-    code: str
-    name: str
-    name_en: str
-
-    def display(self, lang: Lang) -> str:
-        """The unit's name in a language."""
-        return self.name if lang == "id" else self.name_en
-
-
-@dataclass(frozen=True)
-class Office:
-    """An office (Polres or Polsek), the units it serves and their monthly volumes."""
-
-    code: str
-    name: str
-    units: tuple[str, ...]
-    volume: dict[str, int]
-
-
-@dataclass(frozen=True)
-class Directory:
-    """Every office and unit the bot knows."""
-
-    units: dict[str, Unit]
-    offices: dict[str, Office]
-
-    def offices_serving(self, unit: str) -> list[Office]:
-        """The offices where a unit is served, in file order."""
-        return [o for o in self.offices.values() if unit in o.units]
-
-    def serves(self, unit: str, office: str) -> bool:
-        """Whether an office serves a unit."""
-        return office in self.offices and unit in self.offices[office].units
-
-    def monthly_volume(self, unit: str, office: str | None = None) -> int | None:
-        """People served per month by a unit (at one office, or all), if configured."""
-        offices = [self.offices[office]] if office in self.offices else self.offices.values()
-        figures = [o.volume[unit] for o in offices if unit in o.volume]
-        return sum(figures) if figures else None
-
-    def unit_name(self, code: str, lang: Lang = "id") -> str:
-        """The display name of a unit code, or the code itself when unknown."""
-        unit = self.units.get(code)
-        return unit.display(lang) if unit else code
-
-    def office_name(self, code: str) -> str:
-        """The display name of an office code, or the code itself when unknown."""
-        office = self.offices.get(code)
-        return office.name if office else code
-
-
 def parse_directory(text: str, source: str = DEFAULT_FILE) -> Directory:
     """A Directory from TOML text; DirectoryError with one sentence on what to fix."""
     try:
@@ -134,7 +87,16 @@ def parse_directory(text: str, source: str = DEFAULT_FILE) -> Directory:
         raise DirectoryError(f"{source}: {detail}; fix the file.") from None
     return Directory(
         {u.code: Unit(u.code, u.name, u.name_en or u.name) for u in model.units},
-        {o.code: Office(o.code, o.name, tuple(o.units), dict(o.volume)) for o in model.offices},
+        {
+            o.code: Office(
+                o.code,
+                o.name,
+                tuple(o.units),
+                dict(o.volume),
+                Head(o.head_name, o.head_rank, o.head_nrp, o.city),
+            )
+            for o in model.offices
+        },
     )
 
 

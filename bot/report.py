@@ -1,68 +1,20 @@
-"""The SKM report per unit and for all units: from SQL aggregates, as text or JSON."""
+"""The SKM report per unit and for all units as text or JSON (figures: documents/report.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from bot.directory import Directory
 from bot.i18n import number, t
-from skm.index import IkmResult, OverallResult, Weighting, ikm_from_totals, overall
-from skm.period import Period
+from documents.report import Report as Report
+from documents.report import UnitFigures as UnitFigures
+from documents.report import build_report as build_report
+from skm.index import IkmResult, Weighting
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, Lang
-from storage import responses
-from storage.database import Database
-from storage.responses import Filter
 
 _ONE_SECOND = timedelta(seconds=1)
-
-
-@dataclass(frozen=True)
-class UnitFigures:
-    """One unit's SKM table."""
-
-    code: str
-    result: IkmResult
-
-
-@dataclass(frozen=True)
-class Report:
-    """Per-unit tables, the all-units figure and the respondent profile, for one selection."""
-
-    period: Period | None
-    office: str | None
-    weighting: Weighting
-    units: list[UnitFigures]
-    overall: OverallResult
-    profile: dict[str, dict[str, int]]
-
-
-async def build_report(
-    db: Database,
-    weighting: Weighting,
-    period: Period | None = None,
-    units: list[str] | None = None,
-    office: str | None = None,
-) -> Report:
-    """Compute the report from SQL aggregates (no response rows are loaded)."""
-    where = Filter(
-        start=period.start if period else None,
-        end=period.end if period else None,
-        units=units,
-        office=office,
-    )
-    per_unit = await responses.totals_by(db, "unit", where)
-    figures = [UnitFigures(code, ikm_from_totals(tot, weighting)) for code, tot in per_unit.items()]
-    return Report(
-        period,
-        office,
-        weighting,
-        figures,
-        overall(list(per_unit.values()), weighting),
-        await responses.profile_counts(db, where),
-    )
 
 
 def _float(value: Decimal | None) -> float | None:

@@ -77,6 +77,26 @@ def correlation_matrix(rows: Sequence[Answers]) -> dict[str, dict[str, float | N
     return matrix
 
 
+def correlation_from_patterns(
+    patterns: Sequence[tuple[Sequence[int | None], int]],
+) -> dict[str, dict[str, float | None]]:
+    """The Spearman matrix from answer patterns (U1..U9 per pattern) and how many gave each."""
+    size = len(ELEMENT_CODES)
+    pairs: dict[tuple[int, int], Counter[tuple[int, int]]] = {
+        (i, j): Counter() for i in range(size) for j in range(i, size)
+    }
+    for answers, count in patterns:
+        given = [(i, a) for i, a in enumerate(answers) if a is not None]
+        for k, (i, x) in enumerate(given):
+            for j, y in given[k:]:
+                pairs[i, j][x, y] += count
+    matrix: dict[str, dict[str, float | None]] = {c: {} for c in ELEMENT_CODES}
+    for (i, j), counted in pairs.items():
+        a, b = ELEMENT_CODES[i], ELEMENT_CODES[j]
+        matrix[a][b] = matrix[b][a] = spearman_from_counts(counted)
+    return matrix
+
+
 def crosstab(rows: Sequence[Answers], a: str, b: str) -> dict[int, dict[int, int]]:
     """How many respondents gave each pair of scores to elements a (rows) and b (columns)."""
     table = {s: dict.fromkeys(SCORES, 0) for s in SCORES}

@@ -91,3 +91,8 @@ def previous(period: Period) -> Period:
         return parse_period(f"{year}-{month:02d}", period.start)
     length = period.end - period.start
     return Period(label, period.start - length, period.start)
+
+
+def last_full_year(now: datetime) -> Period:
+    """The last whole calendar year before now, the Laporan SKM's default period."""
+    return parse_period(str(now.year - 1), now)

@@ -256,15 +256,35 @@ async def distribution(db: Database, where: Filter) -> dict[str, dict[int, int]]
 
 async def profile_counts(db: Database, where: Filter) -> dict[str, dict[str, int]]:
     """How many respondents fall in each category of each profile field."""
+    # One pass grouped by all four fields, added up here: a pass per field costs four.
+    keys = ", ".join(_PROFILE_COLS)
     condition, params = where.where()
-    out: dict[str, dict[str, int]] = {}
-    for key in _PROFILE_COLS:
-        sql = (
-            f"SELECT {key}, count(*) FROM responses WHERE {condition} AND {key} IS NOT NULL "
-            f"GROUP BY {key}"
-        )
-        out[key] = {str(r[0]): int(r[1]) for r in await db.rows(sql, params)}
-    return out
+    sql = f"SELECT {keys}, count(*) FROM responses WHERE {condition} GROUP BY {keys}"
+    out: dict[str, dict[str, int]] = {key: {} for key in _PROFILE_COLS}
+    n = len(_PROFILE_COLS)
+    for row in await db.rows(sql, params):
+        for key, code in zip(_PROFILE_COLS, row[:n], strict=True):
+            if code is not None:
+                out[key][str(code)] = out[key].get(str(code), 0) + int(row[n])
+    return {key: dict(sorted(counts.items())) for key, counts in out.items()}
+
+
+async def totals_by_profile(db: Database, where: Filter) -> dict[str, dict[str, ElementTotals]]:
+    """Element sums and counts per category of every profile field ("" for blank), one pass."""
+    keys = ", ".join(_PROFILE_COLS)
+    condition, params = where.where()
+    sql = (
+        f"SELECT {keys}, count(*), {_TOTALS_COLS} FROM responses WHERE {condition} GROUP BY {keys}"
+    )
+    out: dict[str, dict[str, ElementTotals]] = {key: {} for key in _PROFILE_COLS}
+    n = len(_PROFILE_COLS)
+    for row in await db.rows(sql, params):
+        totals = _totals(row, n)
+        for key, code in zip(_PROFILE_COLS, row[:n], strict=True):
+            group = out[key]
+            name = str(code) if code is not None else ""
+            group[name] = group[name] + totals if name in group else totals
+    return {key: dict(sorted(groups.items())) for key, groups in out.items()}
 
 
 async def fetch(db: Database, where: Filter, limit: int | None = None) -> list[Response]:
@@ -316,3 +336,16 @@ async def suggestions(
     )
     rows = await db.rows(sql, [*params, limit, offset])
     return [Suggestion(from_epoch(r[0]), r[1], r[2], r[3]) for r in rows], total
+
+
+async def answer_patterns(db: Database, where: Filter) -> list[tuple[tuple[int | None, ...], int]]:
+    """How many respondents gave each combination of the nine answers (U1..U9, None blank).
+
+    Correlations need answers per respondent; with four scores there are at most 5^9
+    combinations, so this stays small where the rows themselves would not.
+    """
+    cols = ", ".join(_ANSWER_COLS)
+    condition, params = where.where()
+    sql = f"SELECT {cols}, count(*) FROM responses WHERE {condition} GROUP BY {cols}"
+    n = len(_ANSWER_COLS)
+    return [(tuple(r[:n]), int(r[n])) for r in await db.rows(sql, params)]

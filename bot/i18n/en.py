@@ -22,6 +22,15 @@ TEXTS: dict[str, str] = {
     "report.no_data": "No respondents for this selection.",
     "report.profile": "Respondent profile",
     "report.weight": "Weight of each element: {weight}",
+    # --- laporan (command line) ---
+    "laporan.written": "SKM report written to {path}: {respondents} respondents, {period}.",
+    "laporan.empty": "No respondents in {period} for this selection; no file was written.",
+    "laporan.pdf_written": "PDF written to {path}.",
+    "laporan.no_soffice": (
+        "No PDF was made because LibreOffice (soffice) is not installed; open the DOCX in Word "
+        "and save it as PDF."
+    ),
+    "laporan.pdf_failed": "No PDF was made: LibreOffice could not convert the file ({reason}).",
     # --- errors ---
     "error.generic": "Sorry, something went wrong. Please try again in a moment.",
     # --- import (command line) ---
@@ -184,6 +193,13 @@ TEXTS: dict[str, str] = {
         "The export holds citizens' answers and suggestions, so it is only sent in a private "
         "chat with the bot. Send /export there."
     ),
+    "officer.laporan_preparing": "The SKM report for {period} is being prepared…",
+    "officer.laporan_caption": "SKM report, period {period}. Open it in Word, check it, then sign.",
+    "officer.laporan_empty": "No respondents in {period} for this selection; no report was made.",
+    "officer.laporan_private": (
+        "The SKM report holds citizens' suggestions, so it is sent only in a private chat "
+        "with the bot. Send /laporan there."
+    ),
     "officer.xlsx_sheet_raw": "Responses",
     "officer.xlsx_sheet_units": "SKM per unit",
     "officer.xlsx_sheet_profile": "Profile",
@@ -246,6 +262,7 @@ TEXTS: dict[str, str] = {
     "officer.menu.saran": "Citizens' latest suggestions",
     "officer.menu.qr": "Survey QR poster for a desk",
     "officer.menu.ekspor": "Download the data (XLSX or CSV)",
+    "officer.menu.laporan": "SKM report (DOCX) to sign",
     "officer.menu.langganan": "Weekly summary for this chat",
     "officer.menu.berhenti": "Stop the weekly summary",
     "officer.menu.undang": "Invite an officer (one-time link)",
@@ -267,6 +284,10 @@ TEXTS: dict[str, str] = {
     "officer.help.qr": "/qr UNIT [OFFICE] — the survey's QR poster, to print",
     "officer.help.ekspor": (
         "/ekspor [PERIOD] [csv] (/export) — the data as XLSX or CSV, in a private chat"
+    ),
+    "officer.help.laporan": (
+        "/laporan [UNIT] [OFFICE] [PERIOD] (/report) — the SKM report as DOCX "
+        "(default: last year), in a private chat"
     ),
     "officer.help.langganan": "/langganan (/subscribe) — this chat gets the weekly summary",
     "officer.help.berhenti": "/berhenti (/unsubscribe) — stop the weekly summary",

@@ -22,6 +22,18 @@ TEXTS: dict[str, str] = {
     "report.no_data": "Tidak ada responden untuk pilihan ini.",
     "report.profile": "Profil responden",
     "report.weight": "Bobot tiap unsur: {weight}",
+    # --- laporan (command line) ---
+    "laporan.written": "Laporan SKM ditulis ke {path}: {respondents} responden, {period}.",
+    "laporan.empty": (
+        "Tidak ada responden pada periode {period} untuk pilihan ini; tidak ada berkas yang "
+        "ditulis."
+    ),
+    "laporan.pdf_written": "PDF ditulis ke {path}.",
+    "laporan.no_soffice": (
+        "PDF tidak dibuat karena LibreOffice (soffice) tidak terpasang; buka berkas DOCX di "
+        "Word dan simpan sebagai PDF."
+    ),
+    "laporan.pdf_failed": "PDF tidak dibuat: LibreOffice gagal mengonversi berkas ({reason}).",
     # --- errors ---
     "error.generic": "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.",
     # --- import (command line) ---
@@ -184,6 +196,17 @@ TEXTS: dict[str, str] = {
         "Ekspor berisi jawaban dan saran warga, jadi hanya dikirim lewat chat pribadi "
         "dengan bot. Kirim /ekspor di sana."
     ),
+    "officer.laporan_preparing": "Laporan SKM {period} sedang disiapkan…",
+    "officer.laporan_caption": (
+        "Laporan SKM, periode {period}. Buka di Word, periksa, lalu tandatangani."
+    ),
+    "officer.laporan_empty": (
+        "Tidak ada responden pada periode {period} untuk pilihan ini; laporan tidak dibuat."
+    ),
+    "officer.laporan_private": (
+        "Laporan SKM berisi saran warga, jadi hanya dikirim lewat chat pribadi dengan bot. "
+        "Kirim /laporan di sana."
+    ),
     "officer.xlsx_sheet_raw": "Responden",
     "officer.xlsx_sheet_units": "SKM per unit",
     "officer.xlsx_sheet_profile": "Profil",
@@ -246,6 +269,7 @@ TEXTS: dict[str, str] = {
     "officer.menu.saran": "Saran terbaru dari warga",
     "officer.menu.qr": "Poster QR survei untuk loket",
     "officer.menu.ekspor": "Unduh data (XLSX atau CSV)",
+    "officer.menu.laporan": "Laporan SKM (DOCX) untuk ditandatangani",
     "officer.menu.langganan": "Ringkasan mingguan untuk chat ini",
     "officer.menu.berhenti": "Hentikan ringkasan mingguan",
     "officer.menu.undang": "Undang petugas (tautan sekali pakai)",
@@ -268,6 +292,10 @@ TEXTS: dict[str, str] = {
     "officer.help.qr": "/qr UNIT [KANTOR] — poster QR survei untuk dicetak",
     "officer.help.ekspor": (
         "/ekspor [PERIODE] [csv] (/export) — data dalam XLSX atau CSV, lewat chat pribadi"
+    ),
+    "officer.help.laporan": (
+        "/laporan [UNIT] [KANTOR] [PERIODE] (/report) — Laporan SKM dalam DOCX "
+        "(bawaan: tahun lalu), lewat chat pribadi"
     ),
     "officer.help.langganan": "/langganan (/subscribe) — chat ini menerima ringkasan mingguan",
     "officer.help.berhenti": "/berhenti (/unsubscribe) — hentikan ringkasan mingguan",

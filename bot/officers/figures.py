@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import time
-from decimal import ROUND_HALF_UP, Decimal
 
 from bot.directory import Directory
 from bot.officers.access import Scope
 from skm.analysis import Priority, weakest_elements
 from skm.index import EMPTY, IkmResult, OverallResult, Weighting, ikm_from_totals, overall
 from skm.period import Period, previous
-from skm.sample import krejcie_morgan
+from skm.sample import SampleCheck as SampleCheck
+from skm.sample import sample_check
 from storage import responses
 from storage.database import Database
 from storage.responses import Filter
-
-_MONTH_SECONDS = Decimal(30 * 24 * 3600)
 
 
 @dataclass(frozen=True)
@@ -37,21 +34,6 @@ class Overview:
     office: str | None
     rows: list[UnitRow]
     overall: OverallResult
-
-
-@dataclass(frozen=True)
-class SampleCheck:
-    """Krejcie-Morgan for the period: the population it stands for and the sample it needs."""
-
-    monthly: int
-    months: Decimal
-    population: int
-    required: int
-    respondents: int
-
-    @property
-    def enough(self) -> bool:
-        return self.respondents >= self.required
 
 
 @dataclass(frozen=True)
@@ -90,23 +72,6 @@ async def overview(
         for code in codes
     ]
     return Overview(period, before, scope.office, rows, overall(list(now.values()), weighting))
-
-
-def months_in(period: Period) -> Decimal:
-    """How many months a period spans: whole months for calendar periods, else days / 30."""
-    start, end = period.start, period.end
-    if start.day == end.day == 1 and start.time() == end.time() == time(0):
-        return Decimal((end.year - start.year) * 12 + end.month - start.month)
-    return Decimal(int((end - start).total_seconds())) / _MONTH_SECONDS
-
-
-def sample_check(monthly: int | None, period: Period, respondents: int) -> SampleCheck | None:
-    """The Krejcie-Morgan check when the unit's monthly volume is configured."""
-    if monthly is None:
-        return None
-    months = months_in(period)
-    population = max(1, int((monthly * months).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
-    return SampleCheck(monthly, months, population, krejcie_morgan(population), respondents)
 
 
 async def unit_detail(

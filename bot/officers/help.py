@@ -18,8 +18,19 @@ from storage import officers
 log = logging.getLogger(__name__)
 
 _CITIZEN = ("start", "batal", "bantuan")
-_OFFICER = ("ikm", "saran", "qr", "ekspor", "langganan", "berhenti", "bantuan")
-_ADMIN = ("ikm", "saran", "qr", "ekspor", "langganan", "berhenti", "undang", "petugas", "bantuan")
+_OFFICER = ("ikm", "saran", "qr", "ekspor", "laporan", "langganan", "berhenti", "bantuan")
+_ADMIN = (
+    "ikm",
+    "saran",
+    "qr",
+    "ekspor",
+    "laporan",
+    "langganan",
+    "berhenti",
+    "undang",
+    "petugas",
+    "bantuan",
+)
 COMMANDS: dict[Role, tuple[str, ...]] = {"citizen": _CITIZEN, "officer": _OFFICER, "admin": _ADMIN}
 
 

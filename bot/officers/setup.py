@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext, SkmApplication
-from bot.officers import admin, alerts, exports, ikm, poster, suggestions, weekly
+from bot.officers import admin, alerts, exports, ikm, laporan, poster, suggestions, weekly
 from bot.officers import help as menus
 from skm.records import Response
 
@@ -27,6 +27,7 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
         CommandHandler("saran", suggestions.saran),
         CommandHandler("qr", poster.qr),
         CommandHandler(["ekspor", "export"], exports.ekspor),
+        CommandHandler(["laporan", "report"], laporan.laporan),
         CommandHandler(["langganan", "subscribe"], weekly.langganan),
         CommandHandler(["berhenti", "unsubscribe"], weekly.berhenti),
         # Admins' commands.

@@ -1,0 +1,63 @@
+"""/laporan [UNIT] [KANTOR] [PERIODE]: the Laporan SKM as a DOCX, in a private chat."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from telegram import Update
+from telegram.constants import ChatType
+
+from bot.context import BotContext
+from bot.i18n import t
+from bot.officers.access import Scope, Viewer, officers_only, reply
+from bot.officers.query import QueryError, parse_query
+from bot.officers.render import period_text
+from documents.laporan import build_laporan, write_docx
+from skm.period import last_full_year
+
+
+def filename(unit: str | None, office: str | None, label: str) -> str:
+    """laporan-skm-SKCK-POLRES-2025.docx"""
+    return "-".join(["laporan-skm", *(p for p in (unit, office) if p), label]) + ".docx"
+
+
+@officers_only
+async def laporan(update: Update, context: BotContext, viewer: Viewer) -> None:
+    """/laporan: the report of what the officer may see (default: the last full year)."""
+    state = context.bot_data
+    lang = viewer.lang
+    now = datetime.now(state.config.tz)
+    try:
+        query = parse_query(context.args or [], state.units, now)
+    except QueryError as exc:
+        await reply(update, t(lang, exc.key, **exc.values))
+        return
+    chat, message = update.effective_chat, update.effective_message
+    # A local check until access.py has a shared private-chat guard: the report quotes
+    # citizens' suggestions, so it goes to one officer, never to a whole group.
+    if chat is None or chat.type != ChatType.PRIVATE:
+        await reply(update, t(lang, "officer.laporan_private"))
+        return
+    asked = viewer.reach.narrow(query.unit, query.office)
+    if asked is None or message is None:
+        await reply(update, t(lang, "officer.out_of_scope"))
+        return
+    unit, office = asked
+    period = query.period or last_full_year(now)
+    directory = state.units
+    units = [unit] if unit else Scope(viewer.reach.unit, office).units(directory)
+    shown = period_text(period, lang)
+    await reply(update, t(lang, "officer.laporan_preparing", period=shown))
+    data = await build_laporan(
+        state.database, directory, state.config.weighting, period, units, office, now
+    )
+    if data is None:
+        await reply(update, t(lang, "officer.laporan_empty", period=shown))
+        return
+    docx = await asyncio.to_thread(write_docx, data)
+    await message.reply_document(
+        docx,
+        filename=filename(unit or viewer.reach.unit, office, period.label),
+        caption=t(lang, "officer.laporan_caption", period=shown),
+    )
