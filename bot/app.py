@@ -74,7 +74,9 @@ def build_application(
     app.add_handlers(survey.handlers())
     # One error handler for everything.
     app.add_error_handler(errors.on_error)
-    # A stored response goes on to the officers' low-score alerts.
+    # A response that calls for the officers' attention is stored with its alerts (one
+    # transaction); once stored, the officers' side has them delivered.
+    state.alert_rule = officers.alert_rule(settings)
     state.response_listeners.append(officers.on_response)
     return app
 

@@ -63,7 +63,10 @@ async def on_startup(app: SkmApplication) -> None:
         )
     for old in jobs.get_jobs_by_name(EXPIRY_JOB):
         old.schedule_removal()
-    jobs.run_repeating(expire_surveys, interval=EXPIRY_EVERY, first=timedelta(0), name=EXPIRY_JOB)
+    jobs.run_repeating(expire_surveys, interval=EXPIRY_EVERY, first=EXPIRY_EVERY, name=EXPIRY_JOB)
+    # Once at start too. Not as the repeating job's first run: APScheduler skips that when
+    # the queue starts after the job was added (it does, here), so expiry waited 15 min.
+    jobs.run_once(expire_surveys, timedelta(0), job_kwargs={"misfire_grace_time": None})
     config = app.bot_data.config
     log.info(
         "Survey ready for @%s: daily limit %s, unfinished surveys kept %d h",
