@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot import errors
+from bot import errors, shutdown
 from bot.config import Settings
 from bot.context import AppState, BotContext, SkmApplication
 from bot.directory import Directory
@@ -25,6 +25,8 @@ CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=AppState)
 
 async def _post_init(app: SkmApplication) -> None:
     state = app.bot_data
+    if state.owns_signals:  # first: a stop while starting must not leave the database open
+        shutdown.guard()
     state.db = await Database.open(state.config.skm_database)
     log.info("Database ready at %s", state.config.skm_database)
     await survey.on_startup(app)
@@ -86,6 +88,7 @@ def run(settings: Settings, directory: Directory) -> None:
     webhook = settings.require_webhook()  # a webhook Telegram would refuse stops here
     setup_logging(settings.skm_log_level)
     app = build_application(settings, directory)
+    app.bot_data.owns_signals = True
     if webhook is None:
         log.info("Starting with long polling")
         app.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -27,6 +27,8 @@ class AppState:
         # Whether a response alerts the officers, asked as it is stored: its alerts are
         # written in the same transaction (set by the officers' side; none until then).
         self.alert_rule: Callable[[Response], bool] = _never
+        # Set by `run`: the process is the bot's, and so are its stop signals (bot/shutdown.py).
+        self.owns_signals = False
 
     @property
     def database(self) -> Database:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -45,7 +46,13 @@ class Database:
         if target == ":memory:":
             # One in-memory database that both connections share, gone when both close.
             target, uri = f"file:skm-{uuid.uuid4().hex}?mode=memory&cache=shared", True
-        conn = await aiosqlite.connect(target, uri=uri, isolation_level=None)
+        connecting = aiosqlite.connect(target, uri=uri, isolation_level=None)
+        # aiosqlite's worker thread is no daemon: a shutdown cut short before close() left
+        # it keeping the process alive for ever. SQLite keeps what was committed either way.
+        worker = getattr(connecting, "_thread", None)  # aiosqlite gives no public handle
+        if isinstance(worker, threading.Thread):
+            worker.daemon = True
+        conn = await connecting
         conn.row_factory = aiosqlite.Row
         await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -66,17 +73,6 @@ class Database:
         """Close both connections."""
         self._quick.close()
         await self.conn.close()
-
-    def close_now(self, wait_s: float = 5.0) -> None:
-        """Close both connections without the event loop, e.g. once it has been stopped.
-
-        aiosqlite's thread is not a daemon: left running, it keeps the process alive forever.
-        """
-        self._quick.close()
-        self.conn.stop()
-        thread = getattr(self.conn, "_thread", None)  # aiosqlite keeps no public handle
-        if thread is not None and thread.is_alive():
-            thread.join(wait_s)
 
     async def optimize(self) -> None:
         """Give the query planner statistics of the responses as they are now, if it lacks them."""
