@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.context import BotContext, SkmApplication
 from bot.i18n import as_lang, t
 from bot.privacy import unmask_chat
 from bot.survey import session
+from bot.survey.render import Screen
 from storage import surveys
 from storage.surveys import OpenSurvey
 
@@ -65,9 +66,7 @@ async def show_again(context: BotContext, listed: OpenSurvey) -> bool:
     chat_id = unmask_chat(context.bot_data.secret, survey.token, survey.masked_chat)
     notice = t(as_lang(survey.lang), "survey.recovered")
     try:
-        shown = await session.show(
-            context, chat_id, session.screen_of(context, survey, notice), survey.message_id
-        )
+        shown = await _draw(context, chat_id, survey, session.screen_of(context, survey, notice))
         if shown != survey.message_id:
             await surveys.set_message(db, survey.respondent, survey.token, shown)
         # A press handled while this was on its way may have drawn its step first: draw
@@ -79,6 +78,24 @@ async def show_again(context: BotContext, listed: OpenSurvey) -> bool:
         log.info("Could not show a survey again: %s", exc)
         return False
     return True
+
+
+async def _draw(context: BotContext, chat_id: int, survey: OpenSurvey, screen: Screen) -> int:
+    """Draw the screen on the survey's message, or on a new one if that would show no change."""
+    if survey.message_id is not None:
+        try:
+            await context.bot.edit_message_text(
+                screen.text, chat_id, survey.message_id, reply_markup=screen.keyboard
+            )
+            return survey.message_id
+        except BadRequest as exc:
+            # "Not modified": it shows this apology already, from an earlier start, and a
+            # press on it was lost again; drawn again it would look as if nothing happened.
+            # Otherwise the message is gone or too old to edit.
+            log.info("Showing a survey again in a new message (%s)", exc.message)
+    sent = await context.bot.send_message(chat_id, screen.text, reply_markup=screen.keyboard)
+    await session.retire(context, chat_id, survey.message_id)
+    return sent.message_id
 
 
 def _moved(before: OpenSurvey, after: OpenSurvey) -> bool:
