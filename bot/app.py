@@ -9,7 +9,7 @@ from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot import errors
+from bot import errors, shutdown
 from bot.config import ConfigError, Settings, Webhook
 from bot.context import AppState, BotContext, SkmApplication
 from bot.directory import Directory
@@ -27,6 +27,8 @@ CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=AppState)
 
 async def _post_init(app: SkmApplication) -> None:
     state = app.bot_data
+    if state.owns_signals:  # first: a stop while starting must not leave the database open
+        shutdown.guard()
     state.db = await Database.open(state.config.skm_database)
     log.info("Database ready at %s", state.config.skm_database)
     await survey.on_startup(app)
@@ -74,7 +76,9 @@ def build_application(
     app.add_handlers(survey.handlers())
     # One error handler for everything.
     app.add_error_handler(errors.on_error)
-    # A stored response goes on to the officers' low-score alerts.
+    # A response that calls for the officers' attention is stored with its alerts (one
+    # transaction); once stored, the officers' side has them delivered.
+    state.alert_rule = officers.alert_rule(settings)
     state.response_listeners.append(officers.on_response)
     return app
 
@@ -84,6 +88,7 @@ def run(settings: Settings, directory: Directory) -> None:
     webhook = settings.require_webhook()  # a webhook Telegram would refuse stops here
     setup_logging(settings.skm_log_level)
     app = build_application(settings, directory)
+    app.bot_data.owns_signals = True
     try:
         _serve(app, settings, webhook)
     except InvalidToken:

@@ -24,6 +24,11 @@ class AppState:
         self.db: Database | None = None
         # Called after a survey response is stored (the officers' alerts listen here).
         self.response_listeners: list[ResponseListener] = []
+        # Whether a response alerts the officers, asked as it is stored: its alerts are
+        # written in the same transaction (set by the officers' side; none until then).
+        self.alert_rule: Callable[[Response], bool] = _never
+        # Set by `run`: the process is the bot's, and so are its stop signals (bot/shutdown.py).
+        self.owns_signals = False
 
     @property
     def database(self) -> Database:
@@ -42,6 +47,10 @@ class AppState:
         if self.directory is None:
             raise RuntimeError("the directory is set by build_application")
         return self.directory
+
+
+def _never(response: Response) -> bool:
+    return False
 
 
 class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], AppState]):

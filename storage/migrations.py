@@ -146,4 +146,29 @@ END;
     """
 DROP INDEX IF EXISTS surveys_updated;
 """,
+    # 5: the alert outbox. A response that calls for attention gets a row per officer who is
+    # to hear of it, written in the response's own transaction; a job sends them and marks
+    # them, so that a crash or a refused send delays an alert but never drops it.
+    """
+CREATE TABLE alert_outbox (
+    id INTEGER PRIMARY KEY,
+    response_id INTEGER NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+    officer_id INTEGER NOT NULL,            -- Telegram user id of a staff member
+    created_at INTEGER NOT NULL,            -- Unix seconds, UTC
+    attempts INTEGER NOT NULL DEFAULT 0,    -- sends that failed so far
+    next_try_at INTEGER NOT NULL,           -- not sent before this moment (backoff)
+    claimed_until INTEGER,                  -- a sender holds it until then
+    delivered_at INTEGER,
+    given_up TEXT,                          -- why it will never be sent (officer gone)
+    UNIQUE (response_id, officer_id)
+);
+CREATE INDEX alert_outbox_due ON alert_outbox (next_try_at)
+    WHERE delivered_at IS NULL AND given_up IS NULL;
+""",
+    # 6: where a survey in progress is shown, so that after a crash the bot can show each
+    # open survey again. Masked with a key from SKM_SECRET and the survey's token (see
+    # bot/privacy.py), and deleted with the survey: never kept beside a response.
+    """
+ALTER TABLE surveys ADD COLUMN masked_chat INTEGER;
+""",
 )

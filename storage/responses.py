@@ -119,10 +119,10 @@ async def insert_many(
 
 def insert_one(
     conn: sqlite3.Connection, response: Response, respondent: str, source_key: str, lang: str
-) -> bool:
-    """Store one survey response inside the caller's transaction; False if already stored."""
+) -> int | None:
+    """Store one survey response inside the caller's transaction: its id; None if stored before."""
     cur = conn.execute(_INSERT, [*_row_values(response), "telegram", respondent, source_key, lang])
-    return bool(cur.rowcount)
+    return cur.lastrowid if cur.rowcount else None
 
 
 async def source_key_exists(db: Database, source_key: str) -> bool:
@@ -287,29 +287,32 @@ async def totals_by_profile(db: Database, where: Filter) -> dict[str, dict[str, 
     return {key: dict(sorted(groups.items())) for key, groups in out.items()}
 
 
+# The columns `response_from` reads, in its order.
+RESPONSE_FIELDS = ("unit", "office", "submitted_at", *_ANSWER_COLS, *_PROFILE_COLS, "suggestion")
+RESPONSE_COLUMNS = ", ".join(RESPONSE_FIELDS)
+
+
+def response_from(row: Sequence[Any], offset: int = 0) -> Response:
+    """A Response from RESPONSE_COLUMNS, starting at a column of the row."""
+    r = row[offset : offset + len(RESPONSE_FIELDS)]
+    n = len(_ANSWER_COLS)
+    return Response(
+        from_epoch(r[2]),
+        r[0],
+        r[1],
+        {c: r[3 + i] for i, c in enumerate(ELEMENT_CODES)},
+        {k: r[3 + n + i] for i, k in enumerate(_PROFILE_COLS)},
+        r[3 + n + len(_PROFILE_COLS)],
+    )
+
+
 async def fetch(db: Database, where: Filter, limit: int | None = None) -> list[Response]:
     """The matching responses themselves, oldest first (for exports and correlations)."""
     condition, params = where.where()
-    sql = (
-        "SELECT unit, office, submitted_at, "
-        + ", ".join(_ANSWER_COLS + _PROFILE_COLS)
-        + f", suggestion FROM responses WHERE {condition} ORDER BY submitted_at, id"
-    )
+    sql = f"SELECT {RESPONSE_COLUMNS} FROM responses WHERE {condition} ORDER BY submitted_at, id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    rows = await db.rows(sql, params)
-    n = len(_ANSWER_COLS)
-    return [
-        Response(
-            from_epoch(r[2]),
-            r[0],
-            r[1],
-            {c: r[3 + i] for i, c in enumerate(ELEMENT_CODES)},
-            {k: r[3 + n + i] for i, k in enumerate(_PROFILE_COLS)},
-            r[3 + n + len(_PROFILE_COLS)],
-        )
-        for r in rows
-    ]
+    return [response_from(r) for r in await db.rows(sql, params)]
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from skm.flow import SurveyState
 from skm.records import Response
-from storage import responses
+from storage import alerts, responses
 from storage.database import Database
 from storage.responses import from_epoch, to_epoch
 
@@ -26,6 +27,28 @@ class OpenSurvey:
     message_id: int | None
     started_at: datetime
     updated_at: datetime
+    masked_chat: int | None = None  # the chat it is shown in, masked (bot/privacy.py)
+
+
+_COLUMNS = (
+    "respondent, token, unit, office, lang, step, state, message_id, started_at, updated_at, "
+    "masked_chat"
+)
+
+
+def _survey(r: Any) -> OpenSurvey:
+    return OpenSurvey(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        _decode(r[5], r[6]),
+        r[7],
+        from_epoch(r[8]),
+        from_epoch(r[9]),
+        r[10],
+    )
 
 
 def _encode(state: SurveyState) -> str:
@@ -39,34 +62,24 @@ def _decode(step: int, text: str) -> SurveyState:
 
 async def get(db: Database, respondent: str) -> OpenSurvey | None:
     """The citizen's survey in progress, if any."""
-    sql = (
-        "SELECT token, unit, office, lang, step, state, message_id, started_at, updated_at "
-        "FROM surveys WHERE respondent = ?"
-    )
-    r = await db.point(sql, (respondent,))
-    if r is None:
-        return None
-    return OpenSurvey(
-        respondent,
-        r[0],
-        r[1],
-        r[2],
-        r[3],
-        _decode(r[4], r[5]),
-        r[6],
-        from_epoch(r[7]),
-        from_epoch(r[8]),
-    )
+    r = await db.point(f"SELECT {_COLUMNS} FROM surveys WHERE respondent = ?", (respondent,))
+    return None if r is None else _survey(r)
 
 
 async def start(
-    db: Database, respondent: str, token: str, unit: str, office: str, lang: str, now: datetime
+    db: Database,
+    respondent: str,
+    token: str,
+    unit: str,
+    office: str,
+    lang: str,
+    now: datetime,
+    masked_chat: int | None = None,
 ) -> OpenSurvey:
     """Begin a new survey for the citizen, replacing any unfinished one."""
     state = SurveyState()
     await db.write(
-        "INSERT OR REPLACE INTO surveys (respondent, token, unit, office, lang, step, "
-        "state, message_id, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+        f"INSERT OR REPLACE INTO surveys ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
         (
             respondent,
             token,
@@ -77,9 +90,10 @@ async def start(
             _encode(state),
             to_epoch(now),
             to_epoch(now),
+            masked_chat,
         ),
     )
-    return OpenSurvey(respondent, token, unit, office, lang, state, None, now, now)
+    return OpenSurvey(respondent, token, unit, office, lang, state, None, now, now, masked_chat)
 
 
 async def save(
@@ -112,16 +126,23 @@ async def set_message(db: Database, respondent: str, token: str, message_id: int
     )
 
 
-async def finish(db: Database, survey: OpenSurvey, response: Response) -> bool:
-    """Turn the survey into one response row and delete it, atomically; False if already done."""
-    async with db.atomic() as conn:
+async def finish(db: Database, survey: OpenSurvey, response: Response, alert: bool = False) -> bool:
+    """Turn the survey into one response row and delete it, atomically; False if already done.
+
+    With `alert`, the officers' alerts are queued in the same transaction. Its commit is
+    durable: a citizen who is thanked afterwards is stored even through a power cut.
+    """
+    async with db.atomic(durable=True) as conn:
         cur = conn.execute(
             "DELETE FROM surveys WHERE respondent = ? AND token = ?",
             (survey.respondent, survey.token),
         )
         if not cur.rowcount:
             return False
-        return responses.insert_one(conn, response, survey.respondent, survey.token, survey.lang)
+        stored = responses.insert_one(conn, response, survey.respondent, survey.token, survey.lang)
+        if stored is not None and alert:
+            alerts.enqueue(conn, stored, response.unit, response.office, response.submitted_at)
+        return stored is not None
 
 
 async def cancel(db: Database, respondent: str) -> bool:
@@ -135,6 +156,17 @@ async def expire(db: Database, before: datetime) -> int:
     async with db.transaction() as conn:
         cur = await conn.execute("DELETE FROM surveys WHERE updated_at < ?", (to_epoch(before),))
         return int(cur.rowcount)
+
+
+async def touched_between(db: Database, since: datetime, before: datetime) -> list[OpenSurvey]:
+    """The surveys last changed in [since, before) whose chat is known, oldest change first."""
+    # Possibly many rows and no index on updated_at (see migration 4): on the thread.
+    rows = await db.rows(
+        f"SELECT {_COLUMNS} FROM surveys WHERE updated_at >= ? AND updated_at < ? "
+        "AND masked_chat IS NOT NULL ORDER BY updated_at",
+        (to_epoch(since), to_epoch(before)),
+    )
+    return [_survey(r) for r in rows]
 
 
 async def count_open(db: Database) -> int:

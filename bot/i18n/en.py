@@ -88,6 +88,7 @@ TEXTS: dict[str, str] = {
     ),
     "survey.truncated": "Your suggestion was longer than {limit} characters, so it was cut.",
     "survey.resumed": "Continuing your survey where you left off.",
+    "survey.recovered": "Sorry, there was a brief disruption. Please continue:",
     "survey.use_buttons": "Please answer by pressing one of the buttons below.",
     "survey.no_survey": (
         "To answer the satisfaction survey, scan the QR code at the service desk, "

@@ -91,6 +91,7 @@ TEXTS: dict[str, str] = {
     ),
     "survey.truncated": "Saran Anda lebih dari {limit} karakter, jadi dipotong menjadi {limit}.",
     "survey.resumed": "Melanjutkan survei Anda dari pertanyaan terakhir.",
+    "survey.recovered": "Maaf, ada gangguan sebentar. Silakan lanjutkan:",
     "survey.use_buttons": "Silakan jawab dengan menekan salah satu tombol di bawah ini.",
     "survey.no_survey": (
         "Untuk mengisi Survei Kepuasan Masyarakat, pindai kode QR di loket layanan, "

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
+from bot.config import Settings
 from bot.context import BotContext, SkmApplication
-from bot.officers import admin, alerts, exports, ikm, laporan, poster, suggestions, weekly
+from bot.officers import (
+    admin,
+    alerts,
+    exports,
+    ikm,
+    laporan,
+    outbox,
+    poster,
+    suggestions,
+    weekly,
+)
 from bot.officers import help as menus
 from skm.records import Response
 
@@ -43,11 +55,18 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
 
 
 async def on_startup(app: SkmApplication) -> None:
-    """Schedule the weekly summary and set the command menus."""
+    """Schedule the weekly summary and the alerts' delivery, and set the command menus."""
     weekly.schedule(app)
+    outbox.schedule(app)
     await menus.set_all_menus(app)
 
 
+def alert_rule(settings: Settings) -> Callable[[Response], bool]:
+    """Which stored responses alert the officers (the survey asks it as it stores one)."""
+    return alerts.rule(settings)
+
+
 async def on_response(context: BotContext, response: Response) -> None:
-    """Alert the unit's officers about a low score or a suggestion."""
-    await alerts.alert(context, response)
+    """A response was stored, its alerts queued with it: have them delivered now."""
+    if context.bot_data.alert_rule(response):
+        outbox.kick(context)

@@ -9,7 +9,7 @@ from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.i18n import as_lang, t
-from bot.privacy import pseudonym
+from bot.privacy import mask_chat, pseudonym
 from bot.survey import render
 from bot.survey.callbacks import new_token
 from bot.survey.render import Screen
@@ -113,7 +113,10 @@ async def begin(
             )
             return
         await retire(context, chat_id, survey.message_id)
-    survey = await surveys.start(db, who, new_token(), unit, office, lang, now())
+    token = new_token()
+    # Kept masked while the survey is open, so that after a crash it can be shown again.
+    chat = mask_chat(context.bot_data.secret, token, chat_id)
+    survey = await surveys.start(db, who, token, unit, office, lang, now(), chat)
     shown = await show(context, chat_id, screen_of(context, survey), message_id)
     await surveys.set_message(db, who, survey.token, shown)
     log.info("Survey started for %s at %s", unit, office)
@@ -135,7 +138,8 @@ async def submit(
     response = Response(
         now(), survey.unit, survey.office, state.answers(), state.profile(), state.suggestion
     )
-    if not await surveys.finish(db, survey, response):
+    alert = context.bot_data.alert_rule(response)
+    if not await surveys.finish(db, survey, response, alert=alert):
         # Finished by an earlier delivery of the same press, or gone since it was read.
         if not await responses.source_key_exists(db, survey.token):
             return t(lang, "survey.notice.stale"), None

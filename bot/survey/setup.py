@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext, SkmApplication
-from bot.survey import buttons, session
+from bot.survey import buttons, recovery, session
 from bot.survey import handlers as citizen
 from storage import surveys
 
@@ -55,7 +55,7 @@ async def expire_surveys(context: BotContext) -> None:
 
 
 async def on_startup(app: SkmApplication) -> None:
-    """Schedule the survey's jobs (expiry of abandoned surveys)."""
+    """Schedule the survey's jobs: expiry of abandoned surveys, recent ones shown again."""
     jobs = app.job_queue
     if jobs is None:
         raise RuntimeError(
@@ -63,7 +63,11 @@ async def on_startup(app: SkmApplication) -> None:
         )
     for old in jobs.get_jobs_by_name(EXPIRY_JOB):
         old.schedule_removal()
-    jobs.run_repeating(expire_surveys, interval=EXPIRY_EVERY, first=timedelta(0), name=EXPIRY_JOB)
+    jobs.run_repeating(expire_surveys, interval=EXPIRY_EVERY, first=EXPIRY_EVERY, name=EXPIRY_JOB)
+    # Once at start too. Not as the repeating job's first run: APScheduler skips that when
+    # the queue starts after the job was added (it does, here), so expiry waited 15 min.
+    jobs.run_once(expire_surveys, timedelta(0), job_kwargs={"misfire_grace_time": None})
+    recovery.schedule(app, session.now())
     config = app.bot_data.config
     log.info(
         "Survey ready for @%s: daily limit %s, unfinished surveys kept %d h",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.context import BotContext
 from skm.records import Response
+from storage import alerts, surveys
 from tests.bot import survey_helpers
 from tests.bot.officer_helpers import (
     KOTA_OFFICER,
@@ -16,6 +20,9 @@ from tests.bot.officer_helpers import (
     response,
 )
 from tests.support.harness import BotHarness
+
+_TOKENS = itertools.count(1)
+NOW = datetime(2026, 11, 10, 2, 30, tzinfo=UTC)
 
 LOW = response(
     "331433413",
@@ -29,11 +36,25 @@ LOW = response(
 
 
 async def stored(bot: BotHarness, one: Response) -> None:
-    """What the survey does once a response is stored: hand it to every listener."""
+    """A citizen's response stored as the survey stores it, and the alerts it queued delivered."""
     assert bot.app is not None
+    state = bot.app.bot_data
+    token = f"t{next(_TOKENS)}"
+    survey = await surveys.start(bot.db, f"p-{token}", token, one.unit, one.office, "id", NOW)
+    assert await surveys.finish(bot.db, survey, one, alert=state.alert_rule(one))
     context = BotContext(bot.app)
-    for listener in bot.app.bot_data.response_listeners:
+    for listener in state.response_listeners:
         await listener(context, one)
+    await delivered(bot)
+
+
+async def delivered(bot: BotHarness) -> None:
+    """Wait until the alert outbox is empty (the delivery job runs beside the handlers)."""
+    for _ in range(500):
+        if not await alerts.pending(bot.db):
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("alerts still waiting after 5 s")
 
 
 async def officers_of_skck_sim_and_kota(bot: BotHarness) -> None:
@@ -100,6 +121,7 @@ async def test_an_officer_who_blocked_the_bot_does_not_stop_the_others(tmp_path:
 async def test_a_citizens_survey_alerts_the_officer(bot: BotHarness):
     await register(bot, SKCK_OFFICER, "SKCK")
     await survey_helpers.complete(bot, survey_helpers.CITIZEN, suggestion="Toilet kotor")
+    await delivered(bot)
     text = bot.last(SKCK_OFFICER).text
     assert text.startswith("⚠️ <b>Perlu perhatian</b>: Pelayanan SKCK · Polres Contoh")
     assert "Produk Spesifikasi Jenis Pelayanan (U5), Sarana dan Prasarana (U8)" in text

@@ -1,10 +1,13 @@
 """Simulated citizens: each knows its planned answers, reads the screen the bot shows it, and
 presses the right button, never waiting on its own, so that hundreds can take turns.
 
-A citizen trusts only what it sees. After a press it waits for the bot's answer; if the bot
-process that took the press has died without answering, it looks at the screen again and
-carries on from there. When a press is refused as stale while the screen stays as it was,
-it scans the QR code again (`/start` with its payload) and the bot shows where it really is.
+A citizen trusts only what it sees. After a press it waits for the bot's answer. If the bot
+process that took the press has died without answering, it does not press again at once,
+as a person who sees nothing happen would not: it waits for the screen to change (the bot
+shows every recent survey again after a start) and gives up after PATIENCE seconds. After
+typed text lost that way it looks at the screen again and carries on. When a press is
+refused as stale while the screen stays as it was, it scans the QR code again (`/start`
+with its payload) and the bot shows where it really is.
 
 It fails the test on anything a person would call a bug: a summary that is not what it
 answered, an unexpected screen or notice, or a survey that goes back to an earlier question
@@ -26,6 +29,7 @@ from skm.flow import STEP_INDEX, STEPS, Kind, SurveyState
 from skm.questionnaire import LANGS, Lang
 from tests.e2e.fake_telegram import FakeTelegram, Message
 
+PATIENCE = 20.0  # seconds a citizen whose press was lost waits for the screen to change
 SUGGESTION = STEP_INDEX["suggestion"]
 CONFIRM = STEP_INDEX["confirm"]
 ANSWERED = [i for i, s in enumerate(STEPS) if s.kind in (Kind.PROFILE, Kind.ELEMENT)]
@@ -128,6 +132,8 @@ class Pending:
     query_id: str | None = None  # for a press
     sent_before: int = 0  # for typed text: how many messages the chat had
     choice: tuple[int, str] | None = None  # a press answering a step: (step, value)
+    submit: bool = False  # the press of "Kirim jawaban"
+    lost_at: float | None = None  # when it was seen lost with the process that took it
 
 
 @dataclass
@@ -142,6 +148,8 @@ class Citizen:
     done: bool = False
     actions: int = 0
     lost: int = 0  # actions lost with a killed process
+    gave_up: bool = False  # a lost press never shown again: it walked away
+    lost_submit: bool = False  # the press it gave up on was "Kirim jawaban"
     rescans: int = 0  # QR codes scanned again because the screen lagged behind
     pending: Pending | None = None
     rescan: bool = True  # the first thing anyone does is scan the QR code
@@ -172,7 +180,7 @@ class Citizen:
         if self.done or now < self.ready_at:
             return False
         if self.pending is not None:
-            if not self._settle(self.pending):
+            if not self._settle(self.pending, now):
                 return False
             self.pending = None
             self.ready_at = now + self.rng.uniform(0, 0.1)  # a moment to read
@@ -187,8 +195,18 @@ class Citizen:
             f"citizen {self.uid}: {why}\n{self.plan}\nscreen: {screen}\n  {lines}"
         )
 
-    def _settle(self, pending: Pending) -> bool:
-        """Whether the pending action is over: answered, or lost with the process that took it."""
+    def _settle(self, pending: Pending, now: float) -> bool:
+        """Whether the pending action is over: answered, lost and recovered, or given up on."""
+        if pending.lost_at is not None:  # a lost press: the screen has to change by itself
+            if self.api.last(self.uid) != pending.screen:
+                self.story.append("  the screen was shown again")
+                return True
+            if now - pending.lost_at > PATIENCE:
+                self.story.append(f"  nothing for {PATIENCE:.0f} s: walks away")
+                self.done = self.gave_up = True
+                self.lost_submit = pending.submit
+                return True
+            return False
         if pending.query_id is not None:
             notice = self.api.answer(pending.query_id)
             if notice is not None:
@@ -200,7 +218,9 @@ class Citizen:
         if self.api.lost(pending.update_id):
             self.lost += 1
             self.story.append("  lost with the bot process")
-            return True
+            if pending.query_id is None:
+                return True  # typed text: it looks at the screen again and carries on
+            pending.lost_at = now
         return False
 
     def _answered(self, pending: Pending, notice: str) -> None:
@@ -293,7 +313,8 @@ class Citizen:
         if data is None:
             raise self.fail(f"no {action.name} {value!r} button on step {view.step}")
         update_id, query_id = self.api.send_press(self.uid, screen, data)
-        self.pending = Pending(update_id, screen, query_id=query_id, choice=choice)
+        submit = action is Action.CONFIRM
+        self.pending = Pending(update_id, screen, query_id=query_id, choice=choice, submit=submit)
         self.story.append(f"step {view.step} ({view.lang}): press {action.name} {value}")
 
     def _type(self, text: str) -> None:

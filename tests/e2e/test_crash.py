@@ -9,6 +9,10 @@ confirmed are delivered again, the others are lost with it. After the last resta
 runs without kills until everyone who means to finish has been thanked. Then:
 
 * every thanked citizen is stored exactly once, with exactly the answers it gave;
+* a citizen whose press was lost with a killed process does not press again at once: it
+  waits for the bot to show its survey again after the restart, and walks away if that
+  never comes; every citizen who pressed "Kirim jawaban" is stored or was shown the
+  summary again (and then pressed it again and was thanked);
 * every citizen who walked away has its survey in progress at the step it reached, and
   scanning the QR code again resumes there;
 * nothing else is stored.
@@ -192,12 +196,20 @@ def test_crashes_lose_no_answer_and_count_none_twice(api: FakeTelegram, tmp_path
     print(
         f"\n{CITIZENS} citizens ({len(finishers)} finished), {crowd.kills} kills, "
         f"{sum(c.actions for c in people)} actions ({sum(c.lost for c in people)} lost, "
-        f"{len(api.redelivered)} delivered again, {sum(c.rescans for c in people)} rescans), "
+        f"{len(api.redelivered)} delivered again, {sum(c.rescans for c in people)} rescans, "
+        f"{sum(c.gave_up for c in people)} stored without thanks after a lost submit), "
         f"{time.monotonic() - started:.1f} s, seed {SEED}"
     )
 
     assert crowd.kills == KILLS
-    assert all(c.thanked() for c in finishers) and not any(c.thanked() for c in walked_away)
+    # A citizen walks away only if the press it lost was "Kirim jawaban" and the answers
+    # were stored before the crash (checked below with every finisher): any other lost press
+    # must have been shown again.
+    gave_up = [c for c in people if c.gave_up]
+    for citizen in gave_up:
+        assert citizen.lost_submit, citizen.fail("a lost press was never shown again")
+    assert all(c.thanked() or c.gave_up for c in finishers)
+    assert not any(c.thanked() for c in walked_away)
     responses, surveys = rows(bot.db_path, "responses"), rows(bot.db_path, "surveys")
     # Every thanked citizen exactly once, with its answers; nobody else.
     counts = Counter(r["respondent"] for r in responses)

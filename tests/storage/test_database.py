@@ -195,3 +195,71 @@ async def test_a_write_waits_for_another_process_without_holding_up_the_loop(tmp
     finally:
         other.close()
         await db.close()
+
+
+async def test_a_durable_transaction_commits_with_a_full_sync_and_only_it(db: Database):
+    def sync_level(conn: sqlite3.Connection) -> int:
+        return int(conn.execute("PRAGMA synchronous").fetchone()[0])
+
+    async with db.atomic(durable=True) as conn:
+        assert sync_level(conn) == 2  # FULL: the log is synced at this commit
+        conn.execute(PLAIN_ROW)
+    async with db.atomic() as conn:
+        assert sync_level(conn) == 1  # NORMAL for every other write
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.atomic(durable=True) as conn:
+            conn.execute("INSERT INTO responses (unit) VALUES ('no office')")
+    async with db.atomic() as conn:
+        assert sync_level(conn) == 1
+    assert await scalar(db, "SELECT count(*) FROM responses") == 1
+
+
+async def test_a_file_without_statistics_gets_them_when_opened(tmp_path: Path):
+    plain = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    plain.close()
+    first = await Database.open(tmp_path / "t.db")
+    async with first.transaction() as conn:  # an import: many rows, no ANALYZE after it
+        await conn.executemany(
+            "INSERT INTO responses (unit, office, submitted_at, channel, gender) "
+            "VALUES ('SIM', 'X', ?, 'import', ?)",
+            [(i, "L" if i % 2 else "P") for i in range(2000)],
+        )
+    await first.conn.execute("DROP TABLE IF EXISTS sqlite_stat1")
+    await first.close()
+
+    second = await Database.open(tmp_path / "t.db")
+    try:
+        stats = await second.rows("SELECT tbl, idx, stat FROM sqlite_stat1")
+        assert any(r[0] == "responses" and str(r[2]).startswith("2000 ") for r in stats)
+    finally:
+        await second.close()
+    third = await Database.open(tmp_path / "t.db")  # fresh statistics: not gathered again
+    try:
+        assert await third.row("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'responses'") is not None
+    finally:
+        await third.close()
+
+
+async def test_a_long_write_elsewhere_delays_a_citizens_write_without_failing_it(
+    tmp_path: Path,
+):
+    db = await Database.open(tmp_path / "t.db")
+    other = sqlite3.connect(tmp_path / "t.db", isolation_level=None)  # `skm-bot import`
+    try:
+        other.execute("BEGIN IMMEDIATE")
+
+        async def on_the_thread() -> None:
+            async with db.transaction() as conn:
+                await conn.execute(PLAIN_ROW)
+
+        write = asyncio.create_task(db.write(PLAIN_ROW))  # a survey step
+        thread_write = asyncio.create_task(on_the_thread())  # e.g. the expiry job
+        await asyncio.sleep(1.5)  # far longer than an import's transaction should be
+        assert not write.done() and not thread_write.done()
+        other.execute("COMMIT")
+        assert await asyncio.wait_for(write, 2) == 1
+        await asyncio.wait_for(thread_write, 2)
+        assert await scalar(db, "SELECT count(*) FROM responses") == 2
+    finally:
+        other.close()
+        await db.close()

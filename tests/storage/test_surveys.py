@@ -178,3 +178,16 @@ async def test_a_saved_survey_is_not_expired(db: Database):
     survey = await surveys.start(db, "r1", "t1", "SIM", "X", "id", NOW - timedelta(days=2))
     assert await surveys.save(db, survey, advance(survey.state, Start()).state, NOW)
     assert await surveys.expire(db, NOW - timedelta(days=1)) == 0
+
+
+async def test_the_finishing_commit_is_synced_to_disk(db: Database):
+    survey = await begin(db)
+    statements: list[str] = []
+    db._quick.set_trace_callback(statements.append)  # what SQLite is asked, in order
+    try:
+        assert await surveys.finish(db, survey, finished_response(survey.state))
+    finally:
+        db._quick.set_trace_callback(None)
+    full, commit = statements.index("PRAGMA synchronous = FULL"), statements.index("COMMIT")
+    assert full < statements.index("BEGIN IMMEDIATE") < commit
+    assert statements[commit + 1 :] == ["PRAGMA synchronous = NORMAL"]
