@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotContext, SkmApplication
-from bot.officers import admin, alerts, exports, ikm, poster, suggestions, weekly
+from bot.officers import access, admin, alerts, exports, ikm, poster, suggestions, weekly
 from bot.officers import help as menus
 from skm.records import Response
 
@@ -38,6 +38,8 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
         CallbackQueryHandler(suggestions.on_page, pattern=r"^off:sug:"),
         CallbackQueryHandler(exports.on_csv_button, pattern=r"^off:csv:"),
         CallbackQueryHandler(admin.on_roster_button, pattern=r"^off:(rev|rvk|lst)"),
+        # Every handler above reads its data with bot.officers.buttons; what none takes is stale.
+        CallbackQueryHandler(access.on_unknown_button, pattern=r"^off:"),
     ]
 
 
