@@ -204,13 +204,14 @@ class Updates:
         chat_id: int | None = None,
         chat_type: str = "private",
         name: str = "Budi",
+        lang: str = "id",
     ) -> dict[str, Any]:
         chat = chat_id if chat_id is not None else user_id
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": {"id": chat, "type": chat_type, **({"title": "Grup"} if chat < 0 else {})},
-            "from": self.user(user_id, name),
+            "from": self.user(user_id, name, lang),
             "text": text,
         }
         if text.startswith("/"):
@@ -218,13 +219,15 @@ class Updates:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return {"update_id": next(self._update_ids), "message": message}
 
-    def press(self, user_id: int, shown: Shown, data: str, name: str = "Budi") -> dict[str, Any]:
+    def press(
+        self, user_id: int, shown: Shown, data: str, name: str = "Budi", lang: str = "id"
+    ) -> dict[str, Any]:
         """A button press on a message the bot showed (data may be forged)."""
         return {
             "update_id": next(self._update_ids),
             "callback_query": {
                 "id": str(next(self._query_ids)),
-                "from": self.user(user_id, name),
+                "from": self.user(user_id, name, lang),
                 "chat_instance": f"ci{shown.chat_id}",
                 "data": data,
                 "message": {
