@@ -123,9 +123,15 @@ async def covering(db: Database, unit: str, office: str) -> list[Officer]:
     return [_officer(r) for r in await db.few(sql, (unit, office))]
 
 
-async def revoke(db: Database, user_id: int) -> bool:
-    """Remove an officer; False if there was none."""
-    return bool(await db.write("DELETE FROM officers WHERE user_id = ?", (user_id,)))
+async def revoke(db: Database, user_id: int, stop_subscriptions: bool = True) -> bool:
+    """Remove an officer and stop the weekly summaries they subscribed; False if none."""
+    async with db.transaction() as conn:
+        cur = await conn.execute("DELETE FROM officers WHERE user_id = ?", (user_id,))
+        removed = cur.rowcount > 0
+        await cur.close()
+        if stop_subscriptions:
+            await conn.execute("DELETE FROM subscriptions WHERE subscribed_by = ?", (user_id,))
+    return removed
 
 
 async def count_open_invites(db: Database, now: datetime) -> int:

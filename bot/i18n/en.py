@@ -123,6 +123,7 @@ TEXTS: dict[str, str] = {
         "Unknown: {word}.\nUnits: {units}\nOffices: {offices}\nPeriods: {periods}"
     ),
     "officer.not_served": "{unit} is not served at {office}.",
+    "officer.period_range": "Period {word} is out of range: choose one from {first} to {last}.",
     "officer.all_units": "All units",
     "officer.all_offices": "all offices",
     "officer.unit_head": "<b>{name}</b> ({code})",
@@ -189,6 +190,17 @@ TEXTS: dict[str, str] = {
     "officer.export_too_many": (
         "This selection holds {count} responses, more than the {limit} one file can take. "
         "Narrow the period (e.g. /export 2026-Q4) or pick one unit (/export SKCK)."
+    ),
+    "officer.saran_private": (
+        "Suggestions are citizens' own words, so they are only shown in a private chat with "
+        "the bot. Send /saran there."
+    ),
+    "admin.invite_private": (
+        "Officer invites are only made in a private chat with the bot, so that nobody else in "
+        "a group can use the link. Send /invite there."
+    ),
+    "admin.roster_private": (
+        "The officers list is only shown in a private chat with the bot. Send /petugas there."
     ),
     "officer.export_private": (
         "The export holds citizens' answers and suggestions, so it is only sent in a private "
@@ -281,7 +293,9 @@ TEXTS: dict[str, str] = {
         "/ikm [UNIT] [OFFICE] [PERIOD] — without a unit: every unit in your scope; with one: "
         "element scores, improvement priorities, offices, sample check and a chart"
     ),
-    "officer.help.saran": "/saran [UNIT] [OFFICE] [PERIOD] — citizens' latest suggestions",
+    "officer.help.saran": (
+        "/saran [UNIT] [OFFICE] [PERIOD] — citizens' latest suggestions, in a private chat"
+    ),
     "officer.help.qr": "/qr UNIT [OFFICE] — the survey's QR poster, to print",
     "officer.help.ekspor": (
         "/ekspor [PERIOD] [csv] (/export) — the data as XLSX or CSV, in a private chat"
@@ -293,9 +307,10 @@ TEXTS: dict[str, str] = {
     "officer.help.langganan": "/langganan (/subscribe) — this chat gets the weekly summary",
     "officer.help.berhenti": "/berhenti (/unsubscribe) — stop the weekly summary",
     "officer.help.undang": (
-        "/undang UNIT|ALL [OFFICE] (/invite) — a one-time invite link for an officer"
+        "/undang UNIT|ALL [OFFICE] (/invite) — a one-time invite link for an officer, "
+        "in a private chat"
     ),
-    "officer.help.petugas": "/petugas — the officers, with revoke buttons",
+    "officer.help.petugas": "/petugas — the officers, with revoke buttons, in a private chat",
     "officer.help_periods": (
         "Periods: 2026, 2026-S2, 2026-Q4, 2026-11 or 30d (default: the current quarter)."
     ),

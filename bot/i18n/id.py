@@ -125,6 +125,9 @@ TEXTS: dict[str, str] = {
         "Tidak dikenal: {word}.\nUnit: {units}\nKantor: {offices}\nPeriode: {periods}"
     ),
     "officer.not_served": "{unit} tidak dilayani di {office}.",
+    "officer.period_range": (
+        "Periode {word} di luar jangkauan: pilih periode dari tahun {first} sampai {last}."
+    ),
     "officer.all_units": "Semua unit",
     "officer.all_offices": "semua kantor",
     "officer.unit_head": "<b>{name}</b> ({code})",
@@ -192,6 +195,17 @@ TEXTS: dict[str, str] = {
     "officer.export_too_many": (
         "Pilihan ini berisi {count} jawaban, lebih dari {limit} yang muat dalam satu berkas. "
         "Persempit periodenya (mis. /ekspor 2026-Q4) atau pilih satu unit (/ekspor SKCK)."
+    ),
+    "officer.saran_private": (
+        "Saran berisi tulisan warga, jadi hanya ditampilkan lewat chat pribadi dengan bot. "
+        "Kirim /saran di sana."
+    ),
+    "admin.invite_private": (
+        "Undangan petugas hanya dibuat lewat chat pribadi dengan bot, agar tautannya tidak "
+        "dipakai orang lain di grup. Kirim /undang di sana."
+    ),
+    "admin.roster_private": (
+        "Daftar petugas hanya ditampilkan lewat chat pribadi dengan bot. Kirim /petugas di sana."
     ),
     "officer.export_private": (
         "Ekspor berisi jawaban dan saran warga, jadi hanya dikirim lewat chat pribadi "
@@ -289,7 +303,9 @@ TEXTS: dict[str, str] = {
         "dengan unit: nilai per unsur, prioritas perbaikan, per kantor, kecukupan sampel "
         "dan grafik"
     ),
-    "officer.help.saran": "/saran [UNIT] [KANTOR] [PERIODE] — saran terbaru dari warga",
+    "officer.help.saran": (
+        "/saran [UNIT] [KANTOR] [PERIODE] — saran terbaru dari warga, lewat chat pribadi"
+    ),
     "officer.help.qr": "/qr UNIT [KANTOR] — poster QR survei untuk dicetak",
     "officer.help.ekspor": (
         "/ekspor [PERIODE] [csv] (/export) — data dalam XLSX atau CSV, lewat chat pribadi"
@@ -301,9 +317,10 @@ TEXTS: dict[str, str] = {
     "officer.help.langganan": "/langganan (/subscribe) — chat ini menerima ringkasan mingguan",
     "officer.help.berhenti": "/berhenti (/unsubscribe) — hentikan ringkasan mingguan",
     "officer.help.undang": (
-        "/undang UNIT|SEMUA [KANTOR] (/invite) — tautan undangan sekali pakai untuk petugas"
+        "/undang UNIT|SEMUA [KANTOR] (/invite) — tautan undangan sekali pakai untuk petugas, "
+        "lewat chat pribadi"
     ),
-    "officer.help.petugas": "/petugas — daftar petugas, dengan tombol cabut",
+    "officer.help.petugas": "/petugas — daftar petugas, dengan tombol cabut, lewat chat pribadi",
     "officer.help_periods": (
         "Periode: 2026, 2026-S2, 2026-Q4, 2026-11 atau 30d (bawaan: kuartal berjalan)."
     ),

@@ -7,8 +7,9 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from telegram import LinkPreviewOptions, Update
-from telegram.constants import ParseMode
+from telegram import CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.directory import Directory
@@ -111,8 +112,42 @@ async def reply(update: Update, text: str, **kwargs: Any) -> None:
         )
 
 
+async def show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
+    """Replace the pressed button's message with a new page (HTML)."""
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.edit_message_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW
+        )
+    except BadRequest as exc:
+        # A repeated press shows what is already there; Telegram refuses such an edit.
+        if "not modified" not in str(exc):
+            raise
+
+
 Guarded = Callable[[Update, BotContext, Viewer], Awaitable[None]]
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
+
+
+async def refuse(update: Update, text: str) -> None:
+    """Say no: a pop-up on a button press, else a reply in the chat."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    else:
+        await reply(update, text)
+
+
+async def stale(query: CallbackQuery, lang: Lang) -> None:
+    """The answer to a button whose data is malformed, forged or from an older bot."""
+    await query.answer(t(lang, "survey.notice.stale"))
+
+
+async def on_unknown_button(update: Update, context: BotContext) -> None:
+    """Any other officers' button (forged, or from an older bot): no longer valid."""
+    if update.callback_query is not None:
+        await stale(update.callback_query, lang_of(update))
 
 
 def _guard(allowed: tuple[Role, ...], refusal: str) -> Callable[[Guarded], Handler]:
@@ -121,10 +156,7 @@ def _guard(allowed: tuple[Role, ...], refusal: str) -> Callable[[Guarded], Handl
         async def wrapped(update: Update, context: BotContext) -> None:
             viewer = await viewer_of(update, context)
             if viewer.role not in allowed:
-                if update.callback_query is not None:
-                    await update.callback_query.answer(t(viewer.lang, refusal), show_alert=True)
-                else:
-                    await reply(update, t(viewer.lang, refusal))
+                await refuse(update, t(viewer.lang, refusal))
                 return
             await handler(update, context, viewer)
 
@@ -135,3 +167,24 @@ def _guard(allowed: tuple[Role, ...], refusal: str) -> Callable[[Guarded], Handl
 
 officers_only = _guard(("admin", "officer"), "officer.refused")
 admins_only = _guard(("admin",), "admin.refused")
+
+
+def private_only(refusal: str) -> Callable[[Guarded], Guarded]:
+    """Run a guarded handler only in a private chat; elsewhere say the `refusal` sentence.
+
+    For what a group must never see: invites, citizens' words, the staff list, raw data.
+    Goes under `officers_only` or `admins_only`, so citizens get those guards' refusal.
+    """
+
+    def decorate(handler: Guarded) -> Guarded:
+        @functools.wraps(handler)
+        async def wrapped(update: Update, context: BotContext, viewer: Viewer) -> None:
+            chat = update.effective_chat
+            if chat is None or chat.type != ChatType.PRIVATE:
+                await refuse(update, t(viewer.lang, refusal))
+                return
+            await handler(update, context, viewer)
+
+        return wrapped
+
+    return decorate

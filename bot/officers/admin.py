@@ -9,14 +9,26 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import TelegramError
 
 from bot.context import BotContext
 from bot.deeplink import INVITE_PREFIX, invite_payload, link
 from bot.directory import Directory
 from bot.i18n import t
 from bot.officers import help as menus
-from bot.officers.access import Role, Scope, Viewer, admins_only, lang_of, reply, scope_label
+from bot.officers.access import (
+    Role,
+    Scope,
+    Viewer,
+    admins_only,
+    lang_of,
+    private_only,
+    reply,
+    scope_label,
+    show,
+    stale,
+)
+from bot.officers.buttons import RevokeAsk, RevokeConfirm, RosterPage, parse
 from bot.officers.paging import paging_row
 from bot.officers.query import QueryError
 from skm.questionnaire import Lang
@@ -50,11 +62,13 @@ def parse_scope(words: list[str], directory: Directory) -> Scope:
         raise usage
     unit = None if first in _EVERY_UNIT else first
     if unit is not None and office is not None and not directory.serves(unit, office):
-        raise QueryError("officer.not_served", unit=unit, office=directory.office_name(office))
+        office_name = escape(directory.office_name(office))
+        raise QueryError("officer.not_served", unit=unit, office=office_name)
     return Scope(unit, office)
 
 
 @admins_only
+@private_only("admin.invite_private")
 async def undang(update: Update, context: BotContext, viewer: Viewer) -> None:
     """/undang UNIT [OFFICE] (alias /invite): a one-time deep link that registers an officer."""
     state = context.bot_data
@@ -148,10 +162,10 @@ def roster(
             )
         )
         label = t(lang, "admin.revoke_button", n=n, name=person.name)
-        data = f"off:rev:{person.user_id}:{offset}"
+        data = RevokeAsk(person.user_id, offset).encode()
         buttons.append([InlineKeyboardButton(label, callback_data=data)])
     earlier, later = t(lang, "admin.roster_prev"), t(lang, "admin.roster_next")
-    paging = paging_row("off:lst", offset, ROSTER_PAGE, total, earlier, later)
+    paging = paging_row(_page_data, offset, ROSTER_PAGE, total, earlier, later)
     if paging:
         buttons.append(paging)
     lines += ["", t(lang, "admin.roster_invites", count=open_invites)]
@@ -171,23 +185,16 @@ async def _roster(
     return roster(people, total, offset, open_invites, state.units, state.config.tz, lang)
 
 
+def _page_data(offset: int) -> str:
+    return RosterPage(offset).encode()
+
+
 @admins_only
+@private_only("admin.roster_private")
 async def petugas(update: Update, context: BotContext, viewer: Viewer) -> None:
     """/petugas: the registered officers, a page at a time, each with a revoke button."""
     text, keyboard = await _roster(context, viewer.lang)
     await reply(update, text, reply_markup=keyboard)
-
-
-async def _show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
-    query = update.callback_query
-    if query is None:
-        return
-    try:
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
-    except BadRequest as exc:
-        # A repeated press shows what is already there; Telegram refuses such an edit.
-        if "not modified" not in str(exc):
-            raise
 
 
 def _confirm(
@@ -196,50 +203,44 @@ def _confirm(
     scope = scope_label(Scope(person.unit, person.office), directory, lang)
     text = t(lang, "admin.revoke_confirm", name=escape(person.name), scope=escape(scope))
     yes = InlineKeyboardButton(
-        t(lang, "admin.revoke_yes"), callback_data=f"off:rvk:{person.user_id}:{offset}"
+        t(lang, "admin.revoke_yes"), callback_data=RevokeConfirm(person.user_id, offset).encode()
     )
-    back = InlineKeyboardButton(t(lang, "admin.revoke_back"), callback_data=f"off:lst:{offset}")
+    back = InlineKeyboardButton(t(lang, "admin.revoke_back"), callback_data=_page_data(offset))
     return text, InlineKeyboardMarkup([[yes, back]])
 
 
-def _roster_press(data: str) -> tuple[str, int | None, int]:
-    """A roster button's action, the officer it names (if any) and the page it was on.
-
-    `off:lst[:OFFSET]`, `off:rev:USER[:OFFSET]`, `off:rvk:USER[:OFFSET]`; anything malformed
-    names nobody and goes back to the first page.
-    """
-    action, *rest = data.removeprefix("off:").split(":")
-    numbers = [int(part) if part.isdigit() and len(part) <= 15 else -1 for part in rest]
-    if action == "lst" and len(numbers) <= 1:
-        return action, None, max(0, numbers[0] if numbers else 0)
-    if action in ("rev", "rvk") and len(numbers) in (1, 2) and numbers[0] >= 0:
-        return action, numbers[0], max(0, numbers[1] if len(numbers) == 2 else 0)
-    return action, None, 0
-
-
 @admins_only
+@private_only("admin.roster_private")
 async def on_roster_button(update: Update, context: BotContext, viewer: Viewer) -> None:
-    """The roster's buttons: ask before revoking (rev), revoke (rvk), or back to the list."""
+    """The roster's buttons: ask before revoking, revoke, or back to a page of the list."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
     state = context.bot_data
     lang = viewer.lang
-    action, target, offset = _roster_press(query.data)
-    person = await officers.get(state.database, target) if target is not None else None
-    if action == "rev" and person is not None:
-        await query.answer()
-        await _show(update, *_confirm(person, offset, state.units, lang))
+    button = parse(query.data)
+    if not isinstance(button, RosterPage | RevokeAsk | RevokeConfirm):
+        await stale(query, lang)
         return
-    if action == "rvk" and person is not None:
-        await officers.revoke(state.database, person.user_id)
+    offset = button.offset
+    if isinstance(button, RosterPage):
+        await query.answer()
+        await show(update, *await _roster(context, lang, offset))
+        return
+    person = await officers.get(state.database, button.user_id)
+    if person is None:
+        await query.answer(t(lang, "admin.revoke_gone"))
+    elif isinstance(button, RevokeAsk):
+        await query.answer()
+        await show(update, *_confirm(person, offset, state.units, lang))
+        return
+    else:
+        admin = person.user_id in state.config.skm_admin_ids
+        # An admin keeps access, so the summaries they set up go on; anyone else's stop.
+        await officers.revoke(state.database, person.user_id, stop_subscriptions=not admin)
         await query.answer(t(lang, "admin.revoked", name=person.name))
-        if person.user_id not in state.config.skm_admin_ids:
+        if not admin:
             try:
                 await menus.reset_menu(context.bot, person.user_id)
             except TelegramError:
                 log.warning("Could not reset the menu of a revoked officer", exc_info=True)
-    elif action in ("rev", "rvk"):
-        await query.answer(t(lang, "admin.revoke_gone"))
-    else:
-        await query.answer()
-    await _show(update, *await _roster(context, lang, offset))
+    await show(update, *await _roster(context, lang, offset))

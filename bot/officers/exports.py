@@ -6,13 +6,13 @@ import asyncio
 from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatType
 
 from bot.context import BotContext
 from bot.csvfile import write_csv
 from bot.i18n import number, t
 from bot.officers import workbook
-from bot.officers.access import Scope, Viewer, officers_only, reply
+from bot.officers.access import Scope, Viewer, officers_only, private_only, reply, stale
+from bot.officers.buttons import CsvExport, parse
 from bot.officers.query import QueryError, parse_query
 from bot.officers.render import period_text
 from skm.period import Period, current_quarter, parse_period
@@ -20,7 +20,6 @@ from skm.questionnaire import Lang
 from storage import responses
 from storage.responses import Filter
 
-_ANY = "*"
 # Responses one file may hold: a year of a busy Polres. The workbook of as many takes
 # some 17 s and 200 MB to build here (a thread, so surveys go on meanwhile, if slower),
 # and the CSV stays well under the 50 MB a bot may send.
@@ -61,11 +60,14 @@ async def _send(
         return
     gathered = await workbook.gather(state.database, units, office, period, state.config.weighting)
     xlsx = await asyncio.to_thread(workbook.workbook, gathered, directory, tz, lang)
-    button = InlineKeyboardButton(
-        t(lang, "officer.export_csv_button"),
-        callback_data=f"off:csv:{unit or _ANY}:{office or _ANY}:{period.label}",
-    )
-    keyboard = InlineKeyboardMarkup([[button]]) if len(str(button.callback_data)) <= 64 else None
+    try:
+        csv_data = CsvExport(unit, office, period.label).encode()
+    except ValueError:  # over Telegram's 64 bytes of button data: the CSV is one /ekspor away
+        keyboard = None
+    else:
+        label = t(lang, "officer.export_csv_button")
+        button = InlineKeyboardButton(label, callback_data=csv_data)
+        keyboard = InlineKeyboardMarkup([[button]])
     await message.reply_document(
         xlsx,
         filename=_name(unit, office, period, "xlsx"),
@@ -75,6 +77,7 @@ async def _send(
 
 
 @officers_only
+@private_only("officer.export_private")  # raw answers and suggestions, never to a group
 async def ekspor(update: Update, context: BotContext, viewer: Viewer) -> None:
     """/ekspor (alias /export): the workbook for the officer's scope (default: this quarter)."""
     state = context.bot_data
@@ -84,11 +87,7 @@ async def ekspor(update: Update, context: BotContext, viewer: Viewer) -> None:
     except QueryError as exc:
         await reply(update, t(viewer.lang, exc.key, **exc.values))
         return
-    chat, message = update.effective_chat, update.effective_message
-    if chat is None or chat.type != ChatType.PRIVATE:
-        # Raw answers and suggestions go to one officer, never to a whole group.
-        await reply(update, t(viewer.lang, "officer.export_private"))
-        return
+    message = update.effective_message
     asked = viewer.reach.narrow(query.unit, query.office)
     if asked is None or message is None:
         await reply(update, t(viewer.lang, "officer.out_of_scope"))
@@ -98,27 +97,23 @@ async def ekspor(update: Update, context: BotContext, viewer: Viewer) -> None:
 
 
 @officers_only
+@private_only("officer.export_private")
 async def on_csv_button(update: Update, context: BotContext, viewer: Viewer) -> None:
     """The workbook's CSV button: the same selection as raw CSV, scope checked again."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    state = context.bot_data
-    parts = query.data.split(":")
-    if len(parts) != 5 or not isinstance(query.message, Message):
-        await query.answer()
+    assert query is not None
+    button = parse(query.data)
+    if not isinstance(button, CsvExport) or not isinstance(query.message, Message):
+        await stale(query, viewer.lang)
         return
-    if query.message.chat.type != ChatType.PRIVATE:
-        await query.answer(t(viewer.lang, "officer.export_private"), show_alert=True)
-        return
-    unit, office = (None if p == _ANY else p for p in parts[2:4])
-    asked = viewer.reach.narrow(unit, office)
+    asked = viewer.reach.narrow(button.unit, button.office)
     if asked is None:
         await query.answer(t(viewer.lang, "officer.out_of_scope"), show_alert=True)
         return
     try:
-        period = parse_period(parts[4], datetime.now(state.config.tz))
-    except ValueError:
-        await query.answer()
+        period = parse_period(button.period, datetime.now(context.bot_data.config.tz))
+    except ValueError:  # a period out of range now, or forged
+        await stale(query, viewer.lang)
         return
     await query.answer()
     await _send(query.message, context, viewer.reach, *asked, period, True, viewer.lang)

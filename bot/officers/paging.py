@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from telegram import InlineKeyboardButton
 
 
 def paging_row(
-    prefix: str, offset: int, page: int, total: int, earlier: str, later: str
+    data_for: Callable[[int], str], offset: int, page: int, total: int, earlier: str, later: str
 ) -> list[InlineKeyboardButton]:
-    """Buttons to the page before and after the one at `offset`; their data is `prefix:OFFSET`.
+    """Buttons to the page before and after the one at `offset`; `data_for(OFFSET)` is their data.
 
     Empty when everything fits on this page.
     """
     row: list[InlineKeyboardButton] = []
     if offset > 0:
-        row.append(InlineKeyboardButton(earlier, callback_data=f"{prefix}:{max(0, offset - page)}"))
+        row.append(InlineKeyboardButton(earlier, callback_data=data_for(max(0, offset - page))))
     if offset + page < total:
-        row.append(InlineKeyboardButton(later, callback_data=f"{prefix}:{offset + page}"))
+        row.append(InlineKeyboardButton(later, callback_data=data_for(offset + page)))
     return row

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape
 from typing import Any
 
 from bot.directory import Directory
-from skm.period import PERIOD_FORMS, Period, parse_period
+from bot.officers.render import echoed
+from skm.period import PERIOD_FORMS, Period, PeriodOutOfRange, parse_period
 
 
 class QueryError(ValueError):
@@ -52,6 +54,10 @@ def parse_query(
         elif period is None:
             try:
                 period = parse_period(word, now)
+            except PeriodOutOfRange as exc:
+                raise QueryError(
+                    "officer.period_range", word=echoed(word), first=exc.first, last=exc.last
+                ) from None
             except ValueError:
                 raise _unknown(word, directory) from None
         else:
@@ -60,7 +66,7 @@ def parse_query(
         raise QueryError(
             "officer.not_served",
             unit=unit,
-            office=directory.office_name(office),
+            office=escape(directory.office_name(office)),
         )
     return Query(unit, office, period, frozenset(seen))
 
@@ -68,7 +74,7 @@ def parse_query(
 def _unknown(word: str, directory: Directory) -> QueryError:
     return QueryError(
         "officer.unknown_word",
-        word=word,
+        word=echoed(word),
         units=", ".join(directory.units),
         offices=", ".join(directory.offices),
         periods=PERIOD_FORMS,

@@ -45,6 +45,16 @@ def clip(text: str, limit: int) -> str:
     return "".join(out)
 
 
+ECHO_LIMIT = 40
+
+
+def echoed(word: str) -> str:
+    """A word a person typed, fit to repeat in an HTML reply: escaped, at most 40 characters."""
+    # Every argument put back into a reply goes through here: unescaped, `<b>` makes Telegram
+    # refuse the reply, and a 4,000-character word would push it over 4,096 characters.
+    return clip(word, ECHO_LIMIT)
+
+
 def element_name(code: str, lang: Lang) -> str:
     """An element in words: "Waktu Penyelesaian"."""
     return ELEMENT_NAMES[code](lang)

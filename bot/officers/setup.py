@@ -11,6 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filt
 from bot.config import Settings
 from bot.context import BotContext, SkmApplication
 from bot.officers import (
+    access,
     admin,
     alerts,
     exports,
@@ -51,6 +52,8 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
         CallbackQueryHandler(suggestions.on_page, pattern=r"^off:sug:"),
         CallbackQueryHandler(exports.on_csv_button, pattern=r"^off:csv:"),
         CallbackQueryHandler(admin.on_roster_button, pattern=r"^off:(rev|rvk|lst)"),
+        # Every handler above reads its data with bot.officers.buttons; what none takes is stale.
+        CallbackQueryHandler(access.on_unknown_button, pattern=r"^off:"),
     ]
 
 

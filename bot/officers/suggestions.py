@@ -6,12 +6,20 @@ from datetime import datetime, tzinfo
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 
 from bot.context import BotContext
 from bot.directory import Directory
 from bot.i18n import t
-from bot.officers.access import Scope, Viewer, officers_only, reply
+from bot.officers.access import (
+    Scope,
+    Viewer,
+    officers_only,
+    private_only,
+    reply,
+    show,
+    stale,
+)
+from bot.officers.buttons import SuggestionPage, parse
 from bot.officers.paging import paging_row
 from bot.officers.query import QueryError, parse_query
 from bot.officers.render import clip, period_text
@@ -22,7 +30,6 @@ from storage.responses import Filter, Suggestion
 
 PAGE = 5
 TEXT_LIMIT = 700  # five of them, escaped, and the headings stay under 4096 characters
-_ANY = "*"
 
 
 def page_text(
@@ -57,13 +64,15 @@ def page_text(
 def _keyboard(
     unit: str | None, office: str | None, label: str | None, offset: int, total: int, lang: Lang
 ) -> InlineKeyboardMarkup | None:
-    data = f"off:sug:{unit or _ANY}:{office or _ANY}:{label or _ANY}"
+    def data_for(start: int) -> str:
+        return SuggestionPage(unit, office, label, start).encode()
+
     newer, older = t(lang, "officer.saran_newer"), t(lang, "officer.saran_older")
-    row = paging_row(data, offset, PAGE, total, newer, older)
-    # Telegram carries at most 64 bytes of callback data; codes that long get no paging.
-    if not row or any(len(str(b.callback_data).encode()) > 64 for b in row):
+    try:
+        row = paging_row(data_for, offset, PAGE, total, newer, older)
+    except ValueError:  # over Telegram's 64 bytes of button data: no paging for such codes
         return None
-    return InlineKeyboardMarkup([row])
+    return InlineKeyboardMarkup([row]) if row else None
 
 
 async def _page(
@@ -96,6 +105,7 @@ async def _page(
 
 
 @officers_only
+@private_only("officer.saran_private")
 async def saran(update: Update, context: BotContext, viewer: Viewer) -> None:
     """/saran [UNIT] [OFFICE] [PERIOD]: the newest suggestions first (all time by default)."""
     state = context.bot_data
@@ -115,29 +125,29 @@ async def saran(update: Update, context: BotContext, viewer: Viewer) -> None:
 
 
 @officers_only
+@private_only("officer.saran_private")
 async def on_page(update: Update, context: BotContext, viewer: Viewer) -> None:
     """The newer/older buttons: the scope is checked again on every press."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    state = context.bot_data
-    parts = query.data.split(":")
-    if len(parts) != 6 or not parts[5].isdigit():
-        await query.answer()
+    assert query is not None
+    button = parse(query.data)
+    if not isinstance(button, SuggestionPage):
+        await stale(query, viewer.lang)
         return
-    unit, office, label = (None if p == _ANY else p for p in parts[2:5])
-    asked = viewer.reach.narrow(unit, office)
+    asked = viewer.reach.narrow(button.unit, button.office)
     if asked is None:
         await query.answer(t(viewer.lang, "officer.out_of_scope"), show_alert=True)
         return
     period = None
-    if label is not None:
+    if button.period is not None:
         try:
-            period = parse_period(label, datetime.now(state.config.tz))
-        except ValueError:
-            await query.answer()
+            period = parse_period(button.period, datetime.now(context.bot_data.config.tz))
+        except ValueError:  # a period out of range now, or forged
+            await stale(query, viewer.lang)
             return
     await query.answer()
+    unit, office = asked
     text, keyboard = await _page(
-        context, viewer.reach, asked[0], asked[1], period, int(parts[5]), viewer.lang
+        context, viewer.reach, unit, office, period, button.offset, viewer.lang
     )
-    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    await show(update, text, keyboard)

@@ -3,7 +3,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from skm.period import PERIOD_FORMS, Period, current_quarter, parse_period, previous
+from skm.period import (
+    PERIOD_FORMS,
+    Period,
+    PeriodOutOfRange,
+    current_quarter,
+    parse_period,
+    previous,
+)
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=JAKARTA)
@@ -52,7 +59,10 @@ def test_last_n_days_ends_now():
 
 @pytest.mark.parametrize(
     "text",
-    ["2026-Q5", "2026-Q0", "2026-S3", "2026-13", "2026-00", "abc", "0d", "", "26", "2026-W3"],
+    [
+        *("2026-Q5", "2026-Q0", "2026-S3", "2026-13", "2026-00", "abc", "0d", "", "26", "2026-W3"),
+        *("2026-Q²", "²", "٢٠٢٦", "3\u0660d", "1900-Q5", "1900-13", "x" * 4000),
+    ],
 )
 def test_invalid_inputs_name_the_accepted_forms(text):
     with pytest.raises(ValueError) as info:
@@ -142,3 +152,39 @@ def test_previous_last_n_days_is_the_n_days_before():
 def test_previous_keeps_jakarta_time():
     before = previous(parse_period("2026-Q1", NOW))
     assert before.start.utcoffset() == timedelta(hours=7)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("1900", "1900"),
+        ("1900-Q1", "1900-Q1"),
+        ("1900-01", "1900-01"),
+        ("1900-S1", "1900-S1"),
+        ("1999-12", "1999-12"),
+        ("0000", "0000"),
+        ("2028", "2028"),
+        ("9999-Q4", "9999-Q4"),
+        ("9999d", "9999d"),
+        ("99999d", "99999d"),
+        ("0099999999999999999999d", "99999999999999999999d"),
+    ],
+)
+def test_periods_before_2000_or_after_next_year_are_out_of_range(text, label):
+    with pytest.raises(PeriodOutOfRange) as info:
+        parse_period(text, NOW)
+    assert (info.value.label, info.value.first, info.value.last) == (label, 2000, 2027)
+
+
+def test_the_range_runs_from_2000_to_next_year():
+    assert parse_period("2000-Q1", NOW).start == local(2000, 1)
+    assert parse_period("2027", NOW).end == local(2028, 1)
+    assert parse_period("9000d", NOW).start.year == 2002
+
+
+def test_the_period_before_2000_is_1999():
+    before = previous(parse_period("2000", NOW))
+    assert (before.label, before.start, before.end) == ("1999", local(1999, 1), local(2000, 1))
+    assert previous(parse_period("2000-Q1", NOW)).label == "1999-Q4"
+    assert previous(parse_period("2000-01", NOW)).label == "1999-12"
+    assert previous(parse_period("2000-S1", NOW)).label == "1999-S2"

@@ -100,6 +100,23 @@ async def test_revoke_removes_the_officer(db: Database):
     assert await officers.get(db, 1) is None
 
 
+async def test_revoke_stops_the_summaries_the_officer_subscribed(db: Database):
+    await register(db, 1, "SKCK", None)
+    await register(db, 2, "SIM", None)
+    await subscriptions.subscribe(db, -100111, "SKCK", None, "id", 1, NOW)
+    await subscriptions.subscribe(db, -100222, "SIM", None, "id", 2, NOW)
+    await subscriptions.subscribe(db, 1, "SKCK", None, "id", 1, NOW)
+    assert await officers.revoke(db, 1)
+    assert [s.chat_id for s in await subscriptions.all_subscriptions(db)] == [-100222]
+
+
+async def test_revoking_an_admin_who_was_also_an_officer_can_keep_their_summaries(db: Database):
+    await register(db, ADMIN, "SKCK", None)
+    await subscriptions.subscribe(db, -100111, None, None, "id", ADMIN, NOW)
+    assert await officers.revoke(db, ADMIN, stop_subscriptions=False)
+    assert await subscriptions.get(db, -100111) is not None
+
+
 async def test_subscriptions_are_kept_with_their_scope_and_survive_reopening(tmp_path: Path):
     db = await Database.open(tmp_path / "s.db")
     assert await subscriptions.subscribe(db, -100123, "SKCK", None, "id", 701, NOW)

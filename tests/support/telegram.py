@@ -2,6 +2,8 @@
 
 The real Application runs in between: handlers, the database, the rate limiter. Tests
 read what a person would see (the chat's messages, their text and buttons), not calls.
+Like the real Bot API, the network refuses what Telegram refuses (bad HTML, texts or
+button data over the limits, an edit that changes nothing) with Telegram's 400 answer.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import Any
 
 from telegram import Update
 from telegram.request import BaseRequest, RequestData
+
+from tests.support.bot_api_rules import NOT_MODIFIED, refusal
 
 BOT_ID = 7000000001
 BOT_USER = {"id": BOT_ID, "is_bot": True, "first_name": "SKM Bot", "username": "skm_test_bot"}
@@ -58,6 +62,7 @@ class RecordingRequest(BaseRequest):
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.refused: list[tuple[Call, str]] = []  # calls Telegram would answer with 400
         self.chats: dict[int, dict[int, Shown]] = {}
         self._ids = itertools.count(1000)
 
@@ -89,9 +94,25 @@ class RecordingRequest(BaseRequest):
                 filename, content = value[0], value[1]
                 data = content if isinstance(content, bytes) else content.read()
                 files[name] = (filename or name, data)
-        self.calls.append(Call(api_method, params, files))
+        call = Call(api_method, params, files)
+        self.calls.append(call)
+        problem = self._refusal(api_method, params)
+        if problem is not None:
+            self.refused.append((call, problem))
+            error = {"ok": False, "error_code": 400, "description": problem}
+            return 400, json.dumps(error).encode()
         result = self._answer(api_method, params, files)
         return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _refusal(self, method: str, params: dict[str, Any]) -> str | None:
+        buttons = _buttons(params)
+        if method in ("editMessageText", "editMessageReplyMarkup"):
+            shown = self.chats.get(int(params["chat_id"]), {}).get(int(params["message_id"]))
+            text = params.get("text") if method == "editMessageText" else None
+            same_text = shown is not None and text in (None, shown.text)
+            if shown is not None and same_text and buttons == shown.buttons:
+                return NOT_MODIFIED
+        return refusal(method, params, buttons)
 
     def _message(self, chat_id: int, message_id: int, text: str) -> dict[str, Any]:
         return {
@@ -183,13 +204,14 @@ class Updates:
         chat_id: int | None = None,
         chat_type: str = "private",
         name: str = "Budi",
+        lang: str = "id",
     ) -> dict[str, Any]:
         chat = chat_id if chat_id is not None else user_id
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": {"id": chat, "type": chat_type, **({"title": "Grup"} if chat < 0 else {})},
-            "from": self.user(user_id, name),
+            "from": self.user(user_id, name, lang),
             "text": text,
         }
         if text.startswith("/"):
@@ -197,13 +219,15 @@ class Updates:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return {"update_id": next(self._update_ids), "message": message}
 
-    def press(self, user_id: int, shown: Shown, data: str, name: str = "Budi") -> dict[str, Any]:
+    def press(
+        self, user_id: int, shown: Shown, data: str, name: str = "Budi", lang: str = "id"
+    ) -> dict[str, Any]:
         """A button press on a message the bot showed (data may be forged)."""
         return {
             "update_id": next(self._update_ids),
             "callback_query": {
                 "id": str(next(self._query_ids)),
-                "from": self.user(user_id, name),
+                "from": self.user(user_id, name, lang),
                 "chat_instance": f"ci{shown.chat_id}",
                 "data": data,
                 "message": {

@@ -1,0 +1,136 @@
+"""Compact, validated callback data for the officers' buttons (Telegram allows 64 bytes).
+
+    off:sug:<unit>:<office>:<period>:<offset>   a page of /saran
+    off:csv:<unit>:<office>:<period>            the workbook's "send as CSV"
+    off:lst:<offset>                            a page of /petugas
+    off:rev:<user>:<offset>                     ask before revoking an officer
+    off:rvk:<user>:<offset>                     revoke, asked and confirmed
+
+`*` stands for no unit, office or period. Anything else (a forged press, a button of an
+older version) parses to None, so a handler never sees a number it cannot use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_BYTES = 64
+MAX_USER = 2**53  # Telegram's user ids fit in 52 bits
+_ANY = "*"
+
+_CODE = r"[A-Z0-9_]{1,24}|\*"
+_PERIOD = r"[0-9]{4}(?:-[SQ][0-9]|-[0-9]{2})?|[0-9]{1,4}d|\*"
+_OFFSET = r"[0-9]{1,6}"
+_USER = r"[1-9][0-9]{0,15}"
+_SUGGESTIONS = re.compile(
+    rf"off:sug:(?P<unit>{_CODE}):(?P<office>{_CODE}):(?P<period>{_PERIOD}):(?P<offset>{_OFFSET})"
+)
+_CSV = re.compile(rf"off:csv:(?P<unit>{_CODE}):(?P<office>{_CODE}):(?P<period>{_PERIOD})")
+_LIST = re.compile(rf"off:lst(?::(?P<offset>{_OFFSET}))?")
+_REVOKE = re.compile(rf"off:(?P<action>rev|rvk):(?P<user>{_USER})(?::(?P<offset>{_OFFSET}))?")
+
+
+@dataclass(frozen=True)
+class SuggestionPage:
+    """A page of /saran: the unit, office and period label asked for, and where it starts."""
+
+    unit: str | None
+    office: str | None
+    period: str | None
+    offset: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        fields = (_field(self.unit), _field(self.office), _field(self.period), self.offset)
+        return _checked(self, "off:sug:{}:{}:{}:{}".format(*fields))
+
+
+@dataclass(frozen=True)
+class CsvExport:
+    """The workbook's CSV button: the same selection, sent as CSV."""
+
+    unit: str | None
+    office: str | None
+    period: str
+
+    def encode(self) -> str:
+        """The callback data."""
+        return _checked(self, f"off:csv:{_field(self.unit)}:{_field(self.office)}:{self.period}")
+
+
+@dataclass(frozen=True)
+class RosterPage:
+    """A page of /petugas (also "back" from a revoke question)."""
+
+    offset: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return _checked(self, f"off:lst:{self.offset}")
+
+
+@dataclass(frozen=True)
+class RevokeAsk:
+    """An officer's revoke button on the roster page at `offset`: asks first."""
+
+    user_id: int
+    offset: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return _checked(self, f"off:rev:{self.user_id}:{self.offset}")
+
+
+@dataclass(frozen=True)
+class RevokeConfirm:
+    """Yes under the revoke question: revoke the officer, then show the page at `offset`."""
+
+    user_id: int
+    offset: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return _checked(self, f"off:rvk:{self.user_id}:{self.offset}")
+
+
+Button = SuggestionPage | CsvExport | RosterPage | RevokeAsk | RevokeConfirm
+
+
+def _field(value: str | None) -> str:
+    return _ANY if value is None else value
+
+
+def _value(text: str) -> str | None:
+    return None if text == _ANY else text
+
+
+def _checked(button: Button, data: str) -> str:
+    # Parsing back what was encoded catches a code or number the grammar does not allow,
+    # so a button is never shown that its own handler would refuse.
+    if len(data.encode()) > MAX_BYTES or parse(data) != button:
+        raise ValueError(f"not valid officer button data: {data!r}")
+    return data
+
+
+def parse(data: str | None) -> Button | None:
+    """The button behind callback data; None when it is malformed or forged."""
+    if not data or len(data.encode()) > MAX_BYTES or not data.isascii():
+        return None
+    if found := _SUGGESTIONS.fullmatch(data):
+        unit, office, period = (_value(found[k]) for k in ("unit", "office", "period"))
+        return SuggestionPage(unit, office, period, int(found["offset"]))
+    if found := _CSV.fullmatch(data):
+        period = _value(found["period"])
+        if period is None:
+            return None
+        return CsvExport(_value(found["unit"]), _value(found["office"]), period)
+    if found := _LIST.fullmatch(data):
+        return RosterPage(int(found["offset"] or 0))
+    if found := _REVOKE.fullmatch(data):
+        user, offset = int(found["user"]), int(found["offset"] or 0)
+        if user > MAX_USER:
+            return None
+        kind = RevokeAsk if found["action"] == "rev" else RevokeConfirm
+        return kind(user, offset)
+    return None
