@@ -6,11 +6,10 @@ import asyncio
 from datetime import datetime
 
 from telegram import Update
-from telegram.constants import ChatType
 
 from bot.context import BotContext
 from bot.i18n import t
-from bot.officers.access import Scope, Viewer, officers_only, reply
+from bot.officers.access import Scope, Viewer, officers_only, private_only, reply
 from bot.officers.query import QueryError, parse_query
 from bot.officers.render import period_text
 from documents.laporan import build_laporan, write_docx
@@ -23,6 +22,7 @@ def filename(unit: str | None, office: str | None, label: str) -> str:
 
 
 @officers_only
+@private_only("officer.laporan_private")  # it quotes citizens' suggestions: one officer only
 async def laporan(update: Update, context: BotContext, viewer: Viewer) -> None:
     """/laporan: the report of what the officer may see (default: the last full year)."""
     state = context.bot_data
@@ -33,12 +33,7 @@ async def laporan(update: Update, context: BotContext, viewer: Viewer) -> None:
     except QueryError as exc:
         await reply(update, t(lang, exc.key, **exc.values))
         return
-    chat, message = update.effective_chat, update.effective_message
-    # A local check until access.py has a shared private-chat guard: the report quotes
-    # citizens' suggestions, so it goes to one officer, never to a whole group.
-    if chat is None or chat.type != ChatType.PRIVATE:
-        await reply(update, t(lang, "officer.laporan_private"))
-        return
+    message = update.effective_message
     asked = viewer.reach.narrow(query.unit, query.office)
     if asked is None or message is None:
         await reply(update, t(lang, "officer.out_of_scope"))
