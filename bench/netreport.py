@@ -63,8 +63,9 @@ def rows(n: NetResults) -> list[Row]:
         (
             "  Telegram's limits alone allow",
             f"{limit:,.1f} updates/s",
-            f"30/s / {n.calls_per_update:.2f} calls naming a chat per update, or the"
-            " citizens' pace",
+            f"the lesser of 30/s / {n.calls_per_update:.2f} calls naming a chat per update"
+            f" ({n.telegram_updates_per_s:.1f}) and the citizens' pace"
+            f" ({n.offered_updates_per_s:.1f})",
         ),
         (
             "  press to new screen",

@@ -111,10 +111,18 @@ class NetResults:
         screen, at best one round trip (the update's way in, the edit's way out), then
         thinks, so at most seats / (mean think + delay) updates a second are offered.
         """
-        telegram = FloodLimit.MESSAGES_PER_SECOND / self.calls_per_update
+        return min(self.telegram_updates_per_s, self.offered_updates_per_s)
+
+    @property
+    def telegram_updates_per_s(self) -> float:
+        """Updates a second that AIORateLimiter's 30 calls a second leave room for."""
+        return FloodLimit.MESSAGES_PER_SECOND / self.calls_per_update
+
+    @property
+    def offered_updates_per_s(self) -> float:
+        """The most updates a second the citizens send, were every answer one round trip."""
         low, high = self.plan.think_s
-        offered = self.plan.citizens / ((low + high) / 2 + self.plan.delay_ms / 1000)
-        return min(telegram, offered)
+        return self.plan.citizens / ((low + high) / 2 + self.plan.delay_ms / 1000)
 
     @property
     def export_s(self) -> float | None:
@@ -201,8 +209,8 @@ class _Run:
             sent = self.now()
             seen = await self.act(READER, raw, partial(self.api.shown.__getitem__, counted))
             self.log.saran_ms.append((seen - sent) * 1000)
-            if not await self.think(rng):
-                return
+            if not await self.think(rng) or READER not in self.api.keyboards:
+                return  # the time is up, or every suggestion fits on one page
             message_id, buttons = self.api.keyboards[READER]
             older = max(buttons, key=lambda d: int(d.rsplit(":", 1)[1]))
             raw, counted = self.maker.press(READER, message_id, older), (READER, "editMessageText")
@@ -248,24 +256,24 @@ async def _run(db_path: Path, plan: Plan, year: int) -> NetResults:
     async with polling(network_application(db_path, api, [EXPORTER, READER])) as app:
         run = _Run(plan, api, midway)
         middle = plan.warm_s + (plan.seconds - plan.warm_s) / 3
-        people = [asyncio.create_task(run.seat(n)) for n in range(plan.citizens)]
-        people += [
+        actors = [asyncio.create_task(run.seat(n)) for n in range(plan.citizens)]
+        actors += [
             asyncio.create_task(run.exporter(middle, year)),
             asyncio.create_task(run.reader(middle + 1)),
         ]
         await run.until(plan.seconds)
-        await asyncio.wait(people, timeout=plan.grace_s)
+        await asyncio.wait(actors, timeout=plan.grace_s)
         run.close()
-        for person in people:
-            person.cancel()
-        for outcome in await asyncio.gather(*people, return_exceptions=True):
+        for actor in actors:
+            actor.cancel()
+        for outcome in await asyncio.gather(*actors, return_exceptions=True):
             if isinstance(outcome, Exception):
                 raise outcome
-            # Stopping processes whatever is queued first; a bot that fell behind would
-            # work through its backlog for nobody, so the backlog is dropped.
-            while not app.update_queue.empty():
-                app.update_queue.get_nowait()
-                app.update_queue.task_done()  # stop() joins the queue
+        # Stopping processes whatever is queued first; a bot that fell behind would work
+        # through its backlog for nobody, so the backlog is dropped.
+        while not app.update_queue.empty():
+            app.update_queue.get_nowait()
+            app.update_queue.task_done()  # stop() joins the queue
     return NetResults(plan, run.log, per_update)
 
 
