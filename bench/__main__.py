@@ -1,4 +1,4 @@
-"""python -m bench: throughput, the /ikm query path and memory, measured in one run."""
+"""python -m bench: throughput offline and a network away, /ikm, and memory, in one run."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bench import data, queries
+from bench import data, netrun, queries
 from bench.apps import ceiling_application, real_application, running
 from bench.citizens import WHOLE_SURVEY, drive, people
+from bench.netrun import Plan
 from bench.offline import OfflineBotApi
 from bench.report import Results, Throughput, json_line, table
 from bench.updates import Raw, Timing, feed
@@ -81,11 +82,35 @@ def main() -> None:
     parser.add_argument("--open", type=int, default=10_000, help="surveys left in progress")
     parser.add_argument("--repeats", type=int, default=7, help="runs of each query timing")
     parser.add_argument(
-        "--quick", action="store_true", help="a smoke run: 200 citizens, 100k rows, 1k open"
+        "--net-delay-ms", type=float, default=100.0, help="the Bot API's round trip (network run)"
+    )
+    parser.add_argument(
+        "--net-citizens", type=int, default=200, help="citizens at a time (network run)"
+    )
+    parser.add_argument(
+        "--net-think",
+        type=float,
+        nargs=2,
+        default=(5.0, 12.0),
+        metavar=("LOW", "HIGH"),
+        help="seconds a citizen takes before each press, drawn between LOW and HIGH",
+    )
+    parser.add_argument(
+        "--net-seconds", type=float, default=60.0, help="how long people act (network run)"
+    )
+    parser.add_argument(
+        "--net-rows", type=int, default=100_000, help="responses in the officer's /ekspor"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke run: 200 citizens, 100k rows, 1k open; online 50 citizens for 6 s",
     )
     args = parser.parse_args()
     if args.quick:
         args.citizens, args.rows, args.open, args.repeats = 200, 100_000, 1_000, 3
+        args.net_citizens, args.net_seconds, args.net_rows = 50, 6.0, 5_000
+        args.net_think = (1.0, 3.0)  # brisk, so that a few citizens load the bot at all
 
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     now = datetime.now(ZoneInfo(settings.skm_timezone))
@@ -109,6 +134,20 @@ def main() -> None:
             )
         )
 
+        plan = Plan(
+            delay_ms=args.net_delay_ms,
+            citizens=args.net_citizens,
+            think_s=(min(args.net_think), max(args.net_think)),
+            seconds=args.net_seconds,
+            export_rows=args.net_rows,
+        )
+        print(
+            f"Network: {plan.citizens} citizens for {plan.seconds:g} s,"
+            f" {plan.delay_ms:g} ms a call",
+            file=sys.stderr,
+        )
+        network = netrun.measure(work, plan, now)
+
         print(f"Leaving {args.open:,} surveys open in a fresh process", file=sys.stderr)
         rss = memory(work / "memory.db", args.open)
 
@@ -122,6 +161,7 @@ def main() -> None:
         open_surveys=int(rss["open"]),
         rss_before_mb=rss["rss_before_mb"],
         rss_steps_mb=rss["rss_steps_mb"],
+        network=network,
     )
     print(table(results))
     print(json_line(results))

@@ -1,4 +1,4 @@
-"""The two Applications measured: the real bot, and a bare one that is the framework's ceiling."""
+"""The Applications measured: the real bot (offline or a network away), and the bare ceiling."""
 
 from __future__ import annotations
 
@@ -9,16 +9,7 @@ from typing import Any
 
 from pydantic import SecretStr
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import (
-    AIORateLimiter,
-    Application,
-    ApplicationBuilder,
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bench.offline import TOKEN, OfflineBotApi
 from bot.app import build_application
@@ -28,28 +19,38 @@ from bot.directory import load_directory
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 SECRET = "bench-secret-for-pseudonyms-0123456789"
+ADMIN = 900001  # the officer who asks /ikm in the offline runs
 
 
 def unthrottled() -> AIORateLimiter:
     """PTB's rate limiter with Telegram's flood limits lifted.
 
     The limiter still runs on every call, as in production; only its 30 messages a second
-    are lifted, because the offline Bot API answers at once and both runs would otherwise
+    are lifted, because the offline Bot API answers at once and the run would otherwise
     measure Telegram's limit rather than the code.
     """
     return AIORateLimiter(overall_max_rate=0, group_max_rate=0)
 
 
-def real_application(db_path: Path, api: OfflineBotApi) -> SkmApplication:
-    """The bot as the composition root builds it, on a SQLite file, with the offline Bot API."""
-    settings = Settings(  # type: ignore[call-arg]
+def settings(db_path: Path, admins: list[int]) -> Settings:
+    """The bot's settings for a benchmark: a SQLite file, the given admins, nothing from .env."""
+    return Settings(  # type: ignore[call-arg]
         _env_file=None,
         bot_token=SecretStr(TOKEN),
         skm_secret=SecretStr(SECRET),
         skm_database=db_path,
-        skm_admin_ids=[900001],
+        skm_admin_ids=admins,
     )
-    return build_application(settings, load_directory(None), api, unthrottled())
+
+
+def real_application(db_path: Path, api: OfflineBotApi) -> SkmApplication:
+    """The bot as the composition root builds it, on a SQLite file, with the offline Bot API."""
+    return build_application(settings(db_path, [ADMIN]), load_directory(None), api, unthrottled())
+
+
+def network_application(db_path: Path, api: OfflineBotApi, admins: list[int]) -> SkmApplication:
+    """The bot as in production: the composition root's own rate limiter, Telegram's limits on."""
+    return build_application(settings(db_path, admins), load_directory(None), api)
 
 
 # What the bare Application shows: about the size of a survey screen and its five rows.
@@ -71,37 +72,21 @@ _CEILING_KEYBOARD = InlineKeyboardMarkup(
 )
 
 
-async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_chat is not None:
-        await context.bot.send_message(
-            update.effective_chat.id, _CEILING_TEXT, reply_markup=_CEILING_KEYBOARD
+async def _edit_once(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    chat, message = update.effective_chat, update.effective_message
+    if chat is not None and message is not None:
+        await context.bot.edit_message_text(
+            _CEILING_TEXT, chat.id, message.message_id, reply_markup=_CEILING_KEYBOARD
         )
 
 
-async def _answer_and_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
-        await query.edit_message_text(_CEILING_TEXT, reply_markup=_CEILING_KEYBOARD)
-
-
 def ceiling_application(api: OfflineBotApi) -> AnyApplication:
-    """A bare Application that only answers and edits: no logic, no storage."""
-    app = (
-        ApplicationBuilder()
-        .token(TOKEN)
-        .request(api)
-        .get_updates_request(api)
-        .rate_limiter(unthrottled())
-        .build()
-    )
-    app.add_handlers(
-        [
-            CommandHandler("start", _send),
-            CallbackQueryHandler(_answer_and_edit),
-            MessageHandler(filters.TEXT & ~filters.COMMAND, _send),
-        ]
-    )
+    """A bare Application answering every update with exactly one edit, and no rate limiter.
+
+    No logic, no storage, no callback answer: the least any bot on this framework does.
+    """
+    app = ApplicationBuilder().token(TOKEN).request(api).get_updates_request(api).build()
+    app.add_handler(TypeHandler(Update, _edit_once))
     return app
 
 
@@ -116,6 +101,21 @@ async def running(app: AnyApplication) -> AsyncIterator[AnyApplication]:
         yield app
     finally:
         await app.stop()
+        if app.post_stop:
+            await app.post_stop(app)
         if app.post_shutdown:
             await app.post_shutdown(app)
         await app.shutdown()
+
+
+@asynccontextmanager
+async def polling(app: AnyApplication) -> AsyncIterator[AnyApplication]:
+    """Run an Application as `run_polling` does: updates fetched by getUpdates, long polling."""
+    async with running(app):
+        if app.updater is None:
+            raise RuntimeError("the Application has no Updater to poll with")
+        await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        try:
+            yield app
+        finally:
+            await app.updater.stop()

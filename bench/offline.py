@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
+from collections import Counter
 from typing import Any
 
 from telegram.request import BaseRequest, RequestData
@@ -32,6 +33,8 @@ class OfflineBotApi(BaseRequest):
         # chat id -> (message id, callback data of its buttons), for the newest keyboard only
         self.keyboards: dict[int, tuple[int, list[str]]] = {}
         self.calls = 0
+        self.sent: Counter[str] = Counter()  # Bot API method -> calls
+        self.limited_calls = 0  # calls naming a chat: the ones AIORateLimiter throttles
         self._ids = itertools.count(1000)
 
     @property
@@ -60,7 +63,10 @@ class OfflineBotApi(BaseRequest):
     ) -> tuple[int, bytes]:
         self.calls += 1
         api_method = url.rsplit("/", 1)[-1]
+        self.sent[api_method] += 1
         params = request_data.parameters if request_data is not None else {}
+        if "chat_id" in params:
+            self.limited_calls += 1
         if api_method == "getMe":
             return 200, json.dumps({"ok": True, "result": BOT_USER}).encode()
         if api_method == "sendMessage":
@@ -68,6 +74,9 @@ class OfflineBotApi(BaseRequest):
             message_id = next(self._ids)
             self._keep(chat_id, message_id, params)
             return 200, _message(chat_id, message_id, str(params.get("text", "")))
+        if api_method in ("sendDocument", "sendPhoto"):  # /ekspor's workbook, /ikm's chart
+            chat_id = int(str(params["chat_id"]))
+            return 200, _message(chat_id, next(self._ids), str(params.get("caption", "")))
         if api_method in ("editMessageText", "editMessageReplyMarkup"):
             chat_id, message_id = int(str(params["chat_id"])), int(str(params["message_id"]))
             self._keep(chat_id, message_id, params)

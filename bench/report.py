@@ -12,11 +12,15 @@ from typing import Any
 
 import telegram
 
+from bench import netreport
+from bench.netreport import mark
+from bench.netrun import NetResults
 from bench.queries import QueryTimes
 from bench.updates import Timing
 
 RATIO_TARGET = 0.6
-IKM_TARGET = 2.0
+IKM_QUERY_TARGET = 2.0  # the query path, times the hand-written SELECT
+IKM_TARGET_MS = 50.0  # the whole /ikm UNIT command
 
 
 @dataclass(frozen=True)
@@ -58,20 +62,44 @@ class Results:
     open_surveys: int
     rss_before_mb: float
     rss_steps_mb: list[float]  # after each quarter of the surveys was opened
+    network: NetResults
 
     @property
     def rss_after_mb(self) -> float:
         return self.rss_steps_mb[-1]
+
+    @property
+    def ratio(self) -> float:
+        """Survey over ceiling, counting parsing each update and process_update."""
+        return self.survey.per_second / self.ceiling.per_second
+
+    @property
+    def ratio_without_parsing(self) -> float:
+        """Survey over ceiling, counting process_update alone."""
+        return self.survey.processed_per_second / self.ceiling.processed_per_second
+
+    def targets(self) -> dict[str, bool]:
+        """Whether each target is met."""
+        q = self.queries
+        return {
+            "ratio": self.ratio >= RATIO_TARGET,
+            "ratio_without_parsing": self.ratio_without_parsing >= RATIO_TARGET,
+            "ikm_ms": q.ikm_ms <= IKM_TARGET_MS,
+            "ikm_query_ms": q.ikm_query_ms <= IKM_QUERY_TARGET * q.raw_sql_ms,
+            **netreport.targets(self.network),
+        }
 
     def figures(self) -> dict[str, Any]:
         """The JSON line: the issue's figures first, then what they were measured on."""
         return {
             "survey_updates_per_s": round(self.survey.per_second, 1),
             "ceiling_updates_per_s": round(self.ceiling.per_second, 1),
-            "ratio": round(self.survey.per_second / self.ceiling.per_second, 3),
+            "ratio": round(self.ratio, 3),
+            "ratio_without_parsing": round(self.ratio_without_parsing, 3),
             "p50_ms": round(self.survey.percentile_ms(50), 3),
             "p99_ms": round(self.survey.percentile_ms(99), 3),
             "ikm_ms": round(self.queries.ikm_ms, 2),
+            "ikm_query_ms": round(self.queries.ikm_query_ms, 2),
             "raw_sql_ms": round(self.queries.raw_sql_ms, 2),
             "pandas_ms": round(self.queries.pandas_ms, 2),
             "rss_mb_10k_open": round(self.rss_after_mb, 1),
@@ -80,6 +108,8 @@ class Results:
             "updates": self.survey.updates,
             "rows": self.rows,
             "open_surveys": self.open_surveys,
+            **netreport.figures(self.network),
+            "targets_met": self.targets(),
         }
 
 
@@ -100,10 +130,6 @@ def machine() -> str:
     )
 
 
-def _mark(met: bool) -> str:
-    return "met" if met else "MISSED"
-
-
 def _timing(t: Throughput) -> str:
     return f"process_update p50 {t.percentile_ms(50):.2f} ms, p99 {t.percentile_ms(99):.2f} ms"
 
@@ -111,33 +137,46 @@ def _timing(t: Throughput) -> str:
 def table(r: Results) -> str:
     """The readable table."""
     q = r.queries
-    ratio = r.survey.per_second / r.ceiling.per_second
-    processed = r.survey.processed_per_second / r.ceiling.processed_per_second
-    times_raw = q.ikm_ms / q.raw_sql_ms
-    ikm_met = _mark(times_raw <= IKM_TARGET)
+    met = r.targets()
+    query_x = q.ikm_query_ms / q.raw_sql_ms
     delta = r.rss_after_mb - r.rss_before_mb
     rows = [
         ("Survey, real Application", f"{r.survey.per_second:,.0f} updates/s", _timing(r.survey)),
         ("Ceiling, bare Application", f"{r.ceiling.per_second:,.0f} updates/s", _timing(r.ceiling)),
         (
             "Ratio survey / ceiling",
-            f"{ratio:.2f}",
-            f"target >= {RATIO_TARGET}: {_mark(ratio >= RATIO_TARGET)}",
+            f"{r.ratio:.2f}",
+            f"parsing included; target >= {RATIO_TARGET}: {mark(met['ratio'])}",
         ),
-        ("  of process_update alone", f"{processed:.2f}", "(without parsing the updates)"),
         (
-            "/ikm SKCK query path",
+            "  of process_update alone",
+            f"{r.ratio_without_parsing:.2f}",
+            f"parsing excluded; target >= {RATIO_TARGET}: {mark(met['ratio_without_parsing'])}",
+        ),
+        (
+            "/ikm SKCK, whole command",
             f"{q.ikm_ms:.2f} ms",
-            f"{times_raw:.2f} x raw SQL; target <= {IKM_TARGET:g} x: {ikm_met}",
+            f"query, text and chart; target <= {IKM_TARGET_MS:g} ms: {mark(met['ikm_ms'])}",
+        ),
+        (
+            "  its query path",
+            f"{q.ikm_query_ms:.2f} ms",
+            f"{query_x:.2f} x raw SQL; target <= {IKM_QUERY_TARGET:g} x:"
+            f" {mark(met['ikm_query_ms'])}",
         ),
         ("Hand-written SELECT avg()", f"{q.raw_sql_ms:.2f} ms", f"{q.rows:,} rows this quarter"),
-        ("pandas read_sql + mean()", f"{q.pandas_ms:.2f} ms", f"the same {q.rows:,} rows"),
+        (
+            "pandas: load all, group",
+            f"{q.pandas_ms:.2f} ms",
+            f"read_sql of all {r.rows:,}, then the quarter's mean by unit",
+        ),
         (
             f"RSS, {r.open_surveys:,} surveys open",
             f"{r.rss_after_mb:.1f} MiB",
             f"before them {r.rss_before_mb:.1f} MiB, delta {delta:+.1f} MiB",
         ),
         ("  after each quarter of them", "", " -> ".join(f"{m:.1f}" for m in r.rss_steps_mb)),
+        *netreport.rows(r.network),
     ]
     name_width = max(len(name) for name, _, _ in rows)
     value_width = max(len(value) for _, value, _ in rows)
@@ -150,18 +189,21 @@ def table(r: Results) -> str:
             "",
             f"Survey: {r.citizens:,} citizens, each a whole survey (start, profile, nine",
             f"  answers, suggestion, confirm): {r.survey.updates:,} updates fed one at a time, as",
-            "  polling does, into a SQLite file. The ceiling replays the same updates into an",
-            "  Application whose handlers only answer and edit; the two take turns, 100 citizens",
-            "  at a time. Updates/s count parsing each update (Update.de_json, as polling",
-            "  does) and process_update; p50 and p99 are of process_update alone.",
-            "  The Bot API is offline and answers at once (no network). PTB's AIORateLimiter",
-            "  runs on every call in both, with Telegram's 30 messages/s lifted (it would cap",
-            "  both at Telegram's rate and measure nothing of the bot).",
+            "  polling does, into a SQLite file. The ceiling replays the same updates into a bare",
+            "  Application that answers each with exactly one edit, without a rate limiter; the",
+            "  two take turns, 100 citizens at a time. Updates/s count parsing each update",
+            "  (Update.de_json, as polling does) and process_update; p50 and p99 are of",
+            "  process_update alone. The Bot API is offline and answers at once; the real",
+            "  Application keeps PTB's AIORateLimiter on every call, Telegram's 30 messages/s",
+            "  lifted (the network run below keeps them).",
             f"Queries: {r.rows:,} generated responses over five units and two years (made in",
             f"  {r.generate_s:.0f} s); SKCK in the current quarter; the median of {q.repeats}"
             " runs each, warm cache.",
+            "  /ikm is fed to the real Application as an update; the chart is made in a thread",
+            "  and sent as a photo, all inside the time.",
             f"Memory: a fresh process; RSS once {r.open_surveys:,} citizens have reached"
             " question 3 of 9.",
+            *netreport.notes(r.network),
         ]
     )
 
