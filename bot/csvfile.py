@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 
+from bot.cells import csv_cell, from_csv_cell
 from bot.directory import Directory
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES
@@ -93,7 +94,7 @@ def read_csv(
         if len(values) > len(columns):
             bad.append(BadLine(line, "-", f"{len(values)} fields, the header has {len(columns)}"))
             continue
-        record = dict(zip(columns, values, strict=False))
+        record = dict(zip(columns, map(from_csv_cell, values), strict=False))
         try:
             response = parse_row(record, local)
             _check_known(response, directory)
@@ -146,10 +147,12 @@ def export_fields(r: Response, local: tzinfo) -> list[str | int | None]:
 
 
 def write_csv(responses: Iterable[Response], local: tzinfo) -> str:
-    """Responses in the import format, blanks left empty."""
+    """Responses in the import format, blanks left empty, text never a formula (see cells)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    # RFC 4180's CRLF: the writer then quotes any field holding a CR or LF of its own, where
+    # with "\n" alone a bare CR in a suggestion went out unquoted and split the row.
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([csv_cell(c) for c in CSV_COLUMNS])
     for r in responses:
-        writer.writerow(["" if v is None else v for v in export_fields(r, local)])
+        writer.writerow([csv_cell(v) for v in export_fields(r, local)])
     return out.getvalue()
