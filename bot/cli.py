@@ -100,23 +100,22 @@ async def _report(args: argparse.Namespace, settings: Settings, directory: Direc
         db = await Database.open(":memory:")
         try:
             outcome = await import_csv(args.csv, db, settings.tz, None, skip_invalid=False)
-        except BaseException:
+            if outcome.stored is None:
+                for bad in outcome.bad:
+                    print(f"  {bad}", file=sys.stderr)
+                return _fail(f"{args.csv} has {outcome.bad_count} invalid line(s); fix them first.")
+            report = await build_report(db, settings.weighting, period, units, office)
+        finally:
             await db.close()
-            raise
-        if outcome.stored is None:
-            await db.close()
-            for bad in outcome.bad:
-                print(f"  {bad}", file=sys.stderr)
-            return _fail(f"{args.csv} has {outcome.bad_count} invalid line(s); fix them first.")
     else:
         path = args.db or settings.skm_database
         if not await asyncio.to_thread(Path(path).exists):
             return _fail(f"no database at {path}; import a CSV first or pass --db.")
         db = await Database.open(path)
-    try:
-        report = await build_report(db, settings.weighting, period, units, office)
-    finally:
-        await db.close()
+        try:
+            report = await build_report(db, settings.weighting, period, units, office)
+        finally:
+            await db.close()
     if args.json:
         print(json.dumps(to_json(report), ensure_ascii=False, indent=2))
     else:

@@ -28,7 +28,7 @@ _PROFILE = tuple(f.key for f in PROFILE_FIELDS)
 _VALUES = ("unit", "office", "submitted_at", *_ANSWERS, *_PROFILE, "suggestion")
 _STAGED = ("line", "ident", "canon", "source_key", *_VALUES)
 _TRIGGER = "responses_daily_insert"  # migration 3: keeps daily_totals in step, row by row
-_CACHE_KIB = 64 * 1024  # SQLite's page cache while importing (its default is 2 MiB)
+_CACHE_KIB = 96 * 1024  # SQLite's page cache while importing (default 2 MiB); 64 costs 15% more
 _STAGE = "import_stage"  # the attached database the rows wait in
 
 
