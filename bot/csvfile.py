@@ -149,10 +149,14 @@ def read_csv(
     data: bytes, local: tzinfo, directory: Directory | None = None, name: str = "file"
 ) -> ReadResult:
     """Read a small CSV held in memory: its rows with their import keys, and its bad lines."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    for encoding in ("utf-8-sig", "cp1252"):  # as open_text decides
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise CsvError(f"{name}: cannot read the text encoding; save the file as UTF-8 CSV.")
     rows: list[tuple[Response, str]] = []
     bad: list[BadLine] = []
     seen: Counter[str] = Counter()
