@@ -5,23 +5,24 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bot import app, cli_laporan
+from bot import cli_laporan
+from bot.cli_source import open_source
 from bot.config import ConfigError, Settings, load_settings
-from bot.csvfile import CsvError, read_csv_file
+from bot.csvfile import CsvError
 from bot.deeplink import link, survey_payload
 from bot.directory import Directory, DirectoryError, load_directory
 from bot.i18n import t
-from bot.qr import render_poster
+from bot.importer import Outcome, import_csv
 from bot.report import build_report, render_text, to_json
 from skm.period import Period, parse_period
 from skm.records import normalize_code
-from storage import responses
 from storage.database import Database
 
 
@@ -67,24 +68,29 @@ def _fail(message: str) -> int:
     return 2
 
 
+def _print_bad(outcome: Outcome, title: str, to_stderr: bool) -> None:
+    out = sys.stderr if to_stderr else sys.stdout
+    print(t("id", title), file=out)
+    for bad in outcome.bad:
+        print(f"  {bad}", file=out)
+    if outcome.bad_count > len(outcome.bad):
+        print(t("id", "import.more", count=outcome.bad_count - len(outcome.bad)), file=out)
+
+
 async def _import(args: argparse.Namespace, settings: Settings, directory: Directory) -> int:
-    result = read_csv_file(args.file, settings.tz, directory)
-    if result.bad and not args.skip_invalid:
-        print(t("id", "import.bad_header"), file=sys.stderr)
-        for bad in result.bad:
-            print(f"  {bad}", file=sys.stderr)
-        print(t("id", "import.hint"), file=sys.stderr)
-        return 1
     db = await Database.open(args.db or settings.skm_database)
     try:
-        new = await responses.insert_many(db, result.rows, "import")
+        outcome = await import_csv(args.file, db, settings.tz, directory, args.skip_invalid)
     finally:
         await db.close()
-    if result.bad:
-        print(t("id", "import.skipped"))
-        for bad in result.bad:
-            print(f"  {bad}")
-    print(t("id", "import.done", new=new, dupes=len(result.rows) - new))
+    if outcome.stored is None:
+        _print_bad(outcome, "import.bad_header", to_stderr=True)
+        print(t("id", "import.hint"), file=sys.stderr)
+        return 1
+    if outcome.bad_count:
+        _print_bad(outcome, "import.skipped", to_stderr=False)
+    stored = outcome.stored
+    print(t("id", "import.done", new=stored.new, dupes=stored.already))
     return 0
 
 
@@ -94,19 +100,9 @@ async def _report(args: argparse.Namespace, settings: Settings, directory: Direc
         period = parse_period(args.period, datetime.now(settings.tz))
     units = [normalize_code(args.unit)] if args.unit else None
     office = normalize_code(args.office) if args.office else None
-    if args.csv:
-        result = read_csv_file(args.csv, settings.tz)
-        if result.bad:
-            for bad in result.bad:
-                print(f"  {bad}", file=sys.stderr)
-            return _fail(f"{args.csv} has {len(result.bad)} invalid line(s); fix them first.")
-        db = await Database.open(":memory:")
-        await responses.insert_many(db, result.rows, "import")
-    else:
-        path = args.db or settings.skm_database
-        if not await asyncio.to_thread(Path(path).exists):
-            return _fail(f"no database at {path}; import a CSV first or pass --db.")
-        db = await Database.open(path)
+    db = await open_source(args, settings)
+    if isinstance(db, str):
+        return _fail(db)
     try:
         report = await build_report(db, settings.weighting, period, units, office)
     finally:
@@ -119,6 +115,10 @@ async def _report(args: argparse.Namespace, settings: Settings, directory: Direc
 
 
 def _run(settings: Settings, directory: Directory) -> int:
+    # Imported here: the bot (telegram, pandas, matplotlib) adds ~100 MB and a second to
+    # every command, and `import` needs that memory for its million rows.
+    from bot import app
+
     settings.require_bot()  # a missing token or key stops here, in one sentence
     app.run(settings, directory)
     return 0
@@ -138,6 +138,8 @@ def _qr(args: argparse.Namespace, settings: Settings, directory: Directory) -> i
     if args.link:
         print(target)
         return 0
+    from bot.qr import render_poster  # images: only this command needs them
+
     out: Path = args.out or Path(f"qr-{unit}-{office}.png")
     poster = render_poster(target, directory.unit_name(unit), directory.office_name(office))
     try:
@@ -154,6 +156,16 @@ _COMMANDS = {"import": _import, "report": _report, "laporan": cli_laporan.lapora
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `skm-bot` and `python -m bot`."""
     args = _parser().parse_args(argv)
+    # Whatever this process creates (the database and its -wal and -shm, posters, any
+    # export) holds citizens' answers or the bot's: readable by its owner only.
+    umask = os.umask(0o077)
+    try:
+        return _main(args)
+    finally:
+        os.umask(umask)  # as it was, for a caller that goes on (the tests)
+
+
+def _main(args: argparse.Namespace) -> int:
     try:
         settings = load_settings()
         directory = load_directory(settings.skm_units_file)

@@ -9,17 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from bot.cli_source import open_source
 from bot.config import Settings
-from bot.csvfile import read_csv_file
 from bot.directory import Directory
 from bot.i18n import number, t
-from documents.laporan import build_laporan, write_docx
-from documents.pdf import PdfError, soffice, to_pdf
 from documents.words import period_words
 from skm.period import last_full_year, parse_period
 from skm.records import normalize_code
-from storage import responses
-from storage.database import Database
 
 
 def add_parser(sub: Any) -> None:
@@ -40,30 +36,17 @@ def _fail(message: str) -> int:
     return 2
 
 
-async def _open(args: argparse.Namespace, settings: Settings) -> Database | str:
-    """The database to read, or the sentence saying why there is none."""
-    if args.csv:
-        result = read_csv_file(args.csv, settings.tz)
-        if result.bad:
-            for bad in result.bad:
-                print(f"  {bad}", file=sys.stderr)
-            return f"{args.csv} has {len(result.bad)} invalid line(s); fix them first."
-        db = await Database.open(":memory:")
-        await responses.insert_many(db, result.rows, "import")
-        return db
-    path = args.db or settings.skm_database
-    if not await asyncio.to_thread(Path(path).exists):
-        return f"no database at {path}; import a CSV first or pass --db."
-    return await Database.open(path)
-
-
 async def laporan(args: argparse.Namespace, settings: Settings, directory: Directory) -> int:
     """Write the report for the selection; one sentence and no file when nobody responded."""
+    # Imported here: the document's libraries (python-docx, matplotlib) are for this command.
+    from documents.laporan import build_laporan, write_docx
+    from documents.pdf import PdfError, soffice, to_pdf
+
     now = datetime.now(settings.tz)
     period = parse_period(args.period, now) if args.period else last_full_year(now)
     units = [normalize_code(args.unit)] if args.unit else None
     office = normalize_code(args.office) if args.office else None
-    db = await _open(args, settings)
+    db = await open_source(args, settings)
     if isinstance(db, str):
         return _fail(db)
     try:

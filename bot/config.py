@@ -21,6 +21,9 @@ _USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as secret_token
 TELEGRAM_WEBHOOK_PORTS = (443, 80, 88, 8443)  # the ports Telegram's own servers post to
+# The value .env.example ships with: anyone who has read the repository knows it.
+PLACEHOLDER_SECRET = "change-me-to-a-long-random-string"
+_NEW_SECRET = "python -c 'import secrets; print(secrets.token_hex(32))'"
 
 
 class ConfigError(ValueError):
@@ -123,8 +126,15 @@ class Settings(BaseSettings):
         if len(secret) < 16:
             raise ConfigError(
                 "SKM_SECRET must be at least 16 characters (it keys citizens' pseudonyms): "
-                "set it in .env, e.g. to the output of "
-                "python -c 'import secrets; print(secrets.token_hex(32))'."
+                f"set it in .env, e.g. to the output of {_NEW_SECRET}."
+            )
+        # A key anyone can guess lets them link pseudonyms back to Telegram ids by trying
+        # every id; the shipped placeholder and one repeated character are the likely ones.
+        if secret.strip() == PLACEHOLDER_SECRET or len(set(secret)) == 1:
+            raise ConfigError(
+                "SKM_SECRET is the example value from .env.example (or one character "
+                "repeated), which anyone could guess: set it in .env to the output of "
+                f"{_NEW_SECRET}."
             )
         return token, secret.encode("utf-8")
 

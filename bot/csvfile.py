@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
-import hashlib
 import io
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import tzinfo
+from itertools import chain
 from pathlib import Path
+from typing import Any, TextIO
 
+from bot.cells import csv_cell, from_csv_cell
 from bot.directory import Directory
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES
 from skm.records import CSV_COLUMNS, Response, RowError, parse_row
+from storage.imports import identity, import_key
 
 REQUIRED = ("submitted_at", "unit", "office", *(c.lower() for c in ELEMENT_CODES))
 
 
 class CsvError(ValueError):
-    """The file as a whole cannot be read (encoding, header)."""
+    """The file as a whole cannot be read (encoding, header, broken quoting)."""
 
 
 @dataclass(frozen=True)
@@ -43,38 +47,42 @@ class ReadResult:
     bad: list[BadLine]
 
 
-def _decode(data: bytes, name: str) -> str:
+FIELD_LIMIT = csv.field_size_limit()  # Python's csv module refuses longer fields
+_CHUNK = 1 << 20
+
+
+def open_text(path: Path) -> TextIO:
+    """The file as text: UTF-8 (a BOM or none) if it is valid UTF-8, else cp1252 (Excel's)."""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return data.decode(encoding)
+            with path.open("rb") as raw:
+                # A streaming check, so that a large file is never held whole in memory.
+                check = codecs.getincrementaldecoder(encoding)()
+                while chunk := raw.read(_CHUNK):
+                    check.decode(chunk)
+                check.decode(b"", final=True)
+            return path.open(encoding=encoding, newline="")
         except UnicodeDecodeError:
             continue
-    raise CsvError(f"{name}: cannot read the text encoding; save the file as UTF-8 CSV.")
+        except OSError as exc:
+            raise CsvError(f"cannot read {path}: {exc.strerror}.") from None
+    raise CsvError(f"{path}: cannot read the text encoding; save the file as UTF-8 CSV.")
 
 
-def _import_key(response: Response, occurrence: int) -> str:
-    """A fingerprint of the row's content and its repeat number within the file."""
-    parts = [
-        response.submitted_at.isoformat(),
-        response.unit,
-        response.office,
-        *(str(response.answers.get(c)) for c in ELEMENT_CODES),
-        *(str(response.profile.get(f.key)) for f in PROFILE_FIELDS),
-        response.suggestion or "",
-        str(occurrence),
-    ]
-    return "import:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+def read_lines(
+    text: Iterable[str], local: tzinfo, directory: Directory | None = None, name: str = "file"
+) -> Iterator[tuple[int, Response] | BadLine]:
+    """Each data line of a CSV as (line number, response) or as a BadLine, one at a time.
 
-
-def read_csv(
-    data: bytes, local: tzinfo, directory: Directory | None = None, name: str = "file"
-) -> ReadResult:
-    """Read CSV bytes (BOM, ';' or ',', any header case); checks codes against a directory."""
-    text = _decode(data, name)
-    first_line = text.split("\n", 1)[0]
+    Accepts a BOM, ';' or ',', any header case. Raises CsvError when the file as a whole
+    cannot be read: no header, or quoting so broken that where a row ends is a guess.
+    """
+    lines = iter(text)
+    first_line = next(lines, "")
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
+    # strict: a quote left open makes an error instead of silently swallowing the rows after.
+    reader = csv.reader(chain([first_line], lines), delimiter=delimiter, strict=True)
+    header = _next_row(reader, name, 1)
     if header is None:
         raise CsvError(f"{name} is empty; it needs the header {','.join(CSV_COLUMNS)}.")
     columns = [h.strip().lower() for h in header]
@@ -83,33 +91,82 @@ def read_csv(
         raise CsvError(
             f"{name}: the header lacks {', '.join(missing)}; expected {','.join(CSV_COLUMNS)}."
         )
-    rows: list[tuple[Response, str]] = []
-    bad: list[BadLine] = []
-    seen: Counter[tuple[object, ...]] = Counter()
-    for values in reader:
-        line = reader.line_num
-        if not any(v.strip() for v in values):
+    while True:
+        line = reader.line_num + 1  # where the next row begins
+        values = _next_row(reader, name, line)
+        if values is None:
+            return
+        joined = "".join(values)
+        if not joined.strip():
             continue
         if len(values) > len(columns):
-            bad.append(BadLine(line, "-", f"{len(values)} fields, the header has {len(columns)}"))
+            yield BadLine(line, "-", f"{len(values)} fields, the header has {len(columns)}")
             continue
+        if "'" in joined:  # perhaps a cell our export quoted (see bot.cells)
+            values = [from_csv_cell(v) for v in values]
         record = dict(zip(columns, values, strict=False))
         try:
             response = parse_row(record, local)
             _check_known(response, directory)
         except RowError as exc:
-            bad.append(BadLine(line, exc.column, exc.message))
+            yield BadLine(line, exc.column, exc.message)
             continue
-        identity = (
-            response.submitted_at,
-            response.unit,
-            response.office,
-            tuple(response.answers.items()),
-            tuple(response.profile.items()),
-            response.suggestion,
+        yield line, response
+
+
+def _next_row(reader: Any, name: str, line: int) -> list[str] | None:
+    """The reader's next row (None at the end); CsvError naming the line it began on."""
+    try:
+        row: list[str] = next(reader)
+    except StopIteration:
+        return None
+    except csv.Error as exc:
+        raise CsvError(_broken(name, line, reader.line_num, str(exc))) from None
+    return row
+
+
+def _broken(name: str, line: int, reached: int, error: str) -> str:
+    """One sentence on a file whose rows cannot be told apart, naming where it goes wrong."""
+    where = f"{name}, line {line}"
+    fix = 'nothing was imported: close the quote, or write a quote inside a text as ""'
+    if "field larger than field limit" in error:
+        return (
+            f"{where}: a field runs past {FIELD_LIMIT:,} characters (to line {reached}), far "
+            f'longer than any answer, most likely because a quote (") opened there is never '
+            f"closed; {fix}."
         )
-        seen[identity] += 1
-        rows.append((response, _import_key(response, seen[identity])))
+    if "unexpected end of data" in error or "expected after" in error:
+        if reached > line:
+            return (
+                f'{where}: a quote (") opened on this line is not closed properly before line '
+                f"{reached}, so the rows in between would be swallowed into one field; {fix}."
+            )
+        return f'{where}: a quote (") in this line is not closed properly; {fix}.'
+    return f"{where}: cannot be read as CSV ({error}); nothing was imported."
+
+
+def read_csv(
+    data: bytes, local: tzinfo, directory: Directory | None = None, name: str = "file"
+) -> ReadResult:
+    """Read a small CSV held in memory: its rows with their import keys, and its bad lines."""
+    for encoding in ("utf-8-sig", "cp1252"):  # as open_text decides
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise CsvError(f"{name}: cannot read the text encoding; save the file as UTF-8 CSV.")
+    rows: list[tuple[Response, str]] = []
+    bad: list[BadLine] = []
+    seen: Counter[str] = Counter()
+    for item in read_lines(io.StringIO(text, newline=""), local, directory, name):
+        if isinstance(item, BadLine):
+            bad.append(item)
+            continue
+        canon = identity(item[1])
+        seen[canon] += 1
+        rows.append((item[1], import_key(canon, seen[canon])))
     return ReadResult(rows, bad)
 
 
@@ -122,15 +179,6 @@ def _check_known(response: Response, directory: Directory | None) -> None:
     if response.office not in directory.offices:
         known = ", ".join(directory.offices)
         raise RowError("office", f"{response.office} is not in the units file (known: {known})")
-
-
-def read_csv_file(path: Path, local: tzinfo, directory: Directory | None = None) -> ReadResult:
-    """Read a CSV file from disk."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CsvError(f"cannot read {path}: {exc.strerror}.") from None
-    return read_csv(data, local, directory, str(path))
 
 
 def export_fields(r: Response, local: tzinfo) -> list[str | int | None]:
@@ -146,10 +194,12 @@ def export_fields(r: Response, local: tzinfo) -> list[str | int | None]:
 
 
 def write_csv(responses: Iterable[Response], local: tzinfo) -> str:
-    """Responses in the import format, blanks left empty."""
+    """Responses in the import format, blanks left empty, text never a formula (see cells)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    # RFC 4180's CRLF: the writer then quotes any field holding a CR or LF of its own, where
+    # with "\n" alone a bare CR in a suggestion went out unquoted and split the row.
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([csv_cell(c) for c in CSV_COLUMNS])
     for r in responses:
-        writer.writerow(["" if v is None else v for v in export_fields(r, local)])
+        writer.writerow([csv_cell(v) for v in export_fields(r, local)])
     return out.getvalue()

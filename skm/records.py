@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
-from functools import partial
-from typing import TypeVar
+from functools import lru_cache
 
 from skm.profile import PROFILE_FIELDS, normalize
 from skm.questionnaire import ELEMENT_CODES, SCORES
@@ -22,8 +21,6 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 CODE_PATTERN = re.compile(r"^[A-Z0-9_]{1,24}$")
 SUGGESTION_LIMIT = 1000
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -81,21 +78,36 @@ def parse_score(value: str) -> int | None:
     return int(text)
 
 
+# A large import repeats the same few codes, answers and categories on every line;
+# remembering each one's reading makes parse_row several times faster.
+_code = lru_cache(maxsize=1024)(normalize_code)
+_score = lru_cache(maxsize=256)(parse_score)
+_category = lru_cache(maxsize=4096)(normalize)
+_ANSWER_COLUMNS = tuple((c, c.lower()) for c in ELEMENT_CODES)
+_PROFILE_KEYS = tuple(f.key for f in PROFILE_FIELDS)
+
+
 def parse_row(row: Mapping[str, str], local: tzinfo) -> Response:
     """A Response from one CSV row keyed by lower-case column names; RowError otherwise."""
-
-    def read(column: str, parse: Callable[[str], T]) -> T:
-        try:
-            return parse(row.get(column, "") or "")
-        except ValueError as exc:
-            raise RowError(column, str(exc)) from None
-
-    submitted_at = read("submitted_at", lambda v: parse_timestamp(v, local))
-    unit = read("unit", normalize_code)
-    office = read("office", normalize_code)
-    answers = {c: read(c.lower(), parse_score) for c in ELEMENT_CODES}
-    if all(v is None for v in answers.values()):
-        raise RowError("u1", "every answer u1-u9 is blank")
-    profile = {f.key: read(f.key, partial(normalize, f.key)) for f in PROFILE_FIELDS}
-    suggestion = (row.get("suggestion") or "").strip()[:SUGGESTION_LIMIT] or None
+    get = row.get
+    column = "submitted_at"  # the column being read, for the error
+    try:
+        submitted_at = parse_timestamp(get(column) or "", local)
+        column = "unit"
+        unit = _code(get(column) or "")
+        column = "office"
+        office = _code(get(column) or "")
+        answers: dict[str, int | None] = {}
+        for code, column in _ANSWER_COLUMNS:
+            answers[code] = _score(get(column) or "")
+        if all(v is None for v in answers.values()):
+            raise RowError("u1", "every answer u1-u9 is blank")
+        profile: dict[str, str | None] = {}
+        for column in _PROFILE_KEYS:
+            profile[column] = _category(column, get(column) or "")
+    except RowError:
+        raise
+    except ValueError as exc:
+        raise RowError(column, str(exc)) from None
+    suggestion = (get("suggestion") or "").strip()[:SUGGESTION_LIMIT] or None
     return Response(submitted_at, unit, office, answers, profile, suggestion)

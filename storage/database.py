@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import sqlite3
 import threading
 import time
@@ -46,6 +48,8 @@ class Database:
         if target == ":memory:":
             # One in-memory database that both connections share, gone when both close.
             target, uri = f"file:skm-{uuid.uuid4().hex}?mode=memory&cache=shared", True
+        else:
+            await asyncio.to_thread(_create_private, Path(target))
         connecting = aiosqlite.connect(target, uri=uri, isolation_level=None)
         # aiosqlite's worker thread is no daemon: a shutdown cut short before close() left
         # it keeping the process alive for ever. SQLite keeps what was committed either way.
@@ -198,6 +202,15 @@ class Database:
                 if not _busy(exc) or time.monotonic() >= deadline:
                     raise
             await asyncio.sleep(_BUSY_PAUSE_S)
+
+
+def _create_private(path: Path) -> None:
+    """Create a new database file readable by its owner only; an existing one is left as is.
+
+    SQLite gives the -wal and -shm files it makes beside it the database file's mode.
+    """
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
 def _busy(exc: sqlite3.OperationalError) -> bool:

@@ -37,6 +37,7 @@ TEXTS: dict[str, str] = {
     "import.done": "{new} new responses imported, {dupes} were already there.",
     "import.bad_header": "These lines are not valid; nothing was imported:",
     "import.skipped": "These lines were skipped:",
+    "import.more": "… and {count} more lines.",
     "import.hint": "Fix those lines, or run again with --skip-invalid.",
     # --- survey (citizens) ---
     "survey.welcome": (

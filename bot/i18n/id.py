@@ -40,6 +40,7 @@ TEXTS: dict[str, str] = {
     "import.done": "{new} respons baru diimpor, {dupes} sudah ada sebelumnya.",
     "import.bad_header": "Baris berikut tidak valid; tidak ada yang diimpor:",
     "import.skipped": "Baris berikut dilewati:",
+    "import.more": "… dan {count} baris lain.",
     "import.hint": "Perbaiki baris tersebut, atau jalankan lagi dengan --skip-invalid.",
     # --- survey (citizens) ---
     "survey.welcome": (

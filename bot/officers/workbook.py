@@ -12,6 +12,7 @@ from typing import Any, cast
 import pandas as pd
 import xlsxwriter
 
+from bot.cells import WORKBOOK_OPTIONS, write_cells
 from bot.csvfile import export_fields
 from bot.directory import Directory
 from bot.i18n import t
@@ -235,9 +236,9 @@ def _write(book: xlsxwriter.Workbook, name: str, table: Table, formats: dict[str
         fmt = formats.get(title)
         number_format = book.add_format({"num_format": fmt}) if fmt else None
         sheet.set_column(column, column, max(8, min(40, len(title) + 2)), number_format)
-    sheet.write_row(0, 0, header, book.add_format({"bold": True}))
+    write_cells(sheet, 0, header, book.add_format({"bold": True}))
     for number, row in enumerate(rows, start=1):
-        sheet.write_row(number, 0, row)
+        write_cells(sheet, number, row)
 
 
 def workbook(data: ExportData, directory: Directory, tz: tzinfo, lang: Lang) -> bytes:
@@ -265,7 +266,7 @@ def workbook(data: ExportData, directory: Directory, tz: tzinfo, lang: Lang) -> 
     # xlsxwriter writes rows straight out, and in constant_memory mode each row goes to a
     # temporary file as soon as it is written: several times faster and leaner than going
     # through pandas' to_excel and openpyxl for the raw sheet's thousands of rows.
-    with xlsxwriter.Workbook(out, {"constant_memory": True}) as book:
+    with xlsxwriter.Workbook(out, {"constant_memory": True, **WORKBOOK_OPTIONS}) as book:
         for key, table, formats in sheets:
             _write(book, t(lang, f"officer.xlsx_sheet_{key}"), table, formats)
     return out.getvalue()

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from bot.cli import main
-from bot.config import Settings, Webhook
+from bot.config import PLACEHOLDER_SECRET, Settings, Webhook
 from bot.qr import render_poster
 
 USERNAME = "SkmPolresBot"
@@ -111,6 +111,26 @@ def test_run_with_a_short_secret_says_so(
 
 
 @pytest.mark.parametrize(
+    "secret", [PLACEHOLDER_SECRET, f"  {PLACEHOLDER_SECRET} ", "s" * 32, "0" * 64]
+)
+def test_run_refuses_a_guessable_secret(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], secret: str
+):
+    monkeypatch.setenv("BOT_TOKEN", "123456:" + "A" * 35)
+    monkeypatch.setenv("SKM_SECRET", secret)
+    assert main(["run"]) == 2  # had it started, it would have tried to reach Telegram
+    err = capsys.readouterr().err
+    assert err.startswith("skm-bot: SKM_SECRET is the example value") and err.count("\n") == 1
+    assert "secrets.token_hex(32)" in err
+    assert secret.strip() not in err  # a secret is never echoed
+
+
+def test_the_refused_placeholder_is_the_one_env_example_ships():
+    example = (Path(__file__).parents[2] / ".env.example").read_text(encoding="utf-8")
+    assert f"\nSKM_SECRET={PLACEHOLDER_SECRET}\n" in example
+
+
+@pytest.mark.parametrize(
     ("env", "says"),
     [
         ({"SKM_WEBHOOK_URL": "skm.example.go.id/telegram"}, "is not a full web address"),
@@ -132,7 +152,7 @@ def test_run_refuses_a_webhook_telegram_would_refuse_before_starting(
     says: str,
 ):
     monkeypatch.setenv("BOT_TOKEN", "123456:" + "A" * 35)
-    monkeypatch.setenv("SKM_SECRET", "s" * 32)
+    monkeypatch.setenv("SKM_SECRET", "a-secret-for-the-webhook-checks-0123")
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert main(["run"]) == 2  # had it started, it would have tried to reach Telegram
