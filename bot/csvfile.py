@@ -193,13 +193,24 @@ def export_fields(r: Response, local: tzinfo) -> list[str | int | None]:
     ]
 
 
-def write_csv(responses: Iterable[Response], local: tzinfo) -> str:
-    """Responses in the import format, blanks left empty, text never a formula (see cells)."""
+SEPARATORS = (";", ",")  # ';' first: Excel in Indonesian (and most of Europe) splits on it
+BOM = "\ufeff"  # tells Excel the file is UTF-8; without it, "é" and "—" come out garbled
+
+
+def write_csv(responses: Iterable[Response], local: tzinfo, sep: str = ";") -> bytes:
+    """Responses in the import format as a file Excel opens in columns: UTF-8 with a BOM.
+
+    Blanks are left empty and text is never a formula (see cells). The separator is ';' by
+    default, as Excel in an Indonesian locale expects; ',' for other spreadsheets.
+    """
+    if sep not in SEPARATORS:
+        raise ValueError(f"separator {sep!r}: use one of {' '.join(SEPARATORS)}")
     out = io.StringIO()
+    out.write(BOM)
     # RFC 4180's CRLF: the writer then quotes any field holding a CR or LF of its own, where
     # with "\n" alone a bare CR in a suggestion went out unquoted and split the row.
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
     writer.writerow([csv_cell(c) for c in CSV_COLUMNS])
     for r in responses:
         writer.writerow([csv_cell(v) for v in export_fields(r, local)])
-    return out.getvalue()
+    return out.getvalue().encode("utf-8")

@@ -299,7 +299,8 @@ TEXTS: dict[str, str] = {
     ),
     "officer.help.qr": "/qr UNIT [OFFICE] — the survey's QR poster, to print",
     "officer.help.ekspor": (
-        "/ekspor [PERIOD] [csv] (/export) — the data as XLSX or CSV, in a private chat"
+        "/ekspor [PERIOD] [csv] (/export) — the data as XLSX or CSV (semicolons for "
+        "Excel; /ekspor csv , for commas), in a private chat"
     ),
     "officer.help.laporan": (
         "/laporan [UNIT] [OFFICE] [PERIOD] (/report) — the SKM report as DOCX "

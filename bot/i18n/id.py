@@ -309,7 +309,8 @@ TEXTS: dict[str, str] = {
     ),
     "officer.help.qr": "/qr UNIT [KANTOR] — poster QR survei untuk dicetak",
     "officer.help.ekspor": (
-        "/ekspor [PERIODE] [csv] (/export) — data dalam XLSX atau CSV, lewat chat pribadi"
+        "/ekspor [PERIODE] [csv] (/export) — data dalam XLSX atau CSV (dipisah titik "
+        "koma untuk Excel; /ekspor csv , untuk koma), lewat chat pribadi"
     ),
     "officer.help.laporan": (
         "/laporan [UNIT] [KANTOR] [PERIODE] (/report) — Laporan SKM dalam DOCX "
