@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bench.data import OFFICES, UNITS
+from bot.directory import load_directory
 
 HEADER = (
     "submitted_at,unit,office,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,"
@@ -36,6 +36,8 @@ def write_csv(path: Path, rows: int, seed: int = 1) -> None:
     start = datetime(2025, 1, 1)  # noqa: DTZ001 - the import reads zone-less times as Jakarta's
     span = 2 * 365 * 86400
     scores = ("1", "2", "2", "3", "3", "3", "3", "4", "4", "4", "")
+    # Each unit only at an office that serves it: the import refuses the others.
+    served = [f"{u},{o.code}" for o in load_directory(None).offices.values() for u in o.units]
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(HEADER)
         for _ in range(rows):
@@ -46,7 +48,7 @@ def write_csv(path: Path, rows: int, seed: int = 1) -> None:
             if ";" in suggestion:
                 suggestion = f'"{suggestion}"'
             out.write(
-                f"{at:%Y-%m-%d %H:%M:%S},{rng.choice(UNITS)},{rng.choice(OFFICES)},{answers},"
+                f"{at:%Y-%m-%d %H:%M:%S},{rng.choice(served)},{answers},"
                 f"{rng.choice(_GENDERS)},{rng.randrange(17, 80)},{rng.choice(_EDUCATION)},"
                 f"{rng.choice(_OCCUPATION)},{suggestion}\n"
             )

@@ -7,6 +7,7 @@ Every file the bot writes for a spreadsheet goes through here: CSV cells through
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 # What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's
@@ -40,11 +41,14 @@ def from_csv_cell(text: str) -> str:
 
 
 def write_cells(sheet: Any, row: int, values: Iterable[object], fmt: Any = None) -> None:
-    """One row of an xlsxwriter sheet: text as text (never a formula or a link), numbers as such."""
+    """One row of an xlsxwriter sheet: text as text (never a formula or a link), numbers and
+    times as such (a time naive, in local time, shown in its column's date format)."""
     for column, value in enumerate(values):
         if value is None or value == "":
             continue  # an empty cell, as xlsxwriter's own write() leaves it
-        if isinstance(value, bool):
+        if isinstance(value, datetime):
+            sheet.write_datetime(row, column, value, fmt)
+        elif isinstance(value, bool):
             sheet.write_boolean(row, column, value, fmt)
         elif isinstance(value, int | float):
             sheet.write_number(row, column, value, fmt)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sqlite3
@@ -13,11 +14,11 @@ from datetime import datetime
 from pathlib import Path
 
 from bot import cli_laporan
-from bot.cli_source import open_source
+from bot.cli_source import add_source, open_source, unknown_code
 from bot.config import ConfigError, Settings, load_settings
 from bot.csvfile import CsvError
 from bot.deeplink import link, survey_payload
-from bot.directory import Directory, DirectoryError, load_directory
+from bot.directory import Directory, DirectoryError, load_directory, not_served
 from bot.i18n import t
 from bot.importer import Outcome, import_csv
 from bot.report import build_report, render_text, to_json
@@ -50,9 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     rep = sub.add_parser("report", help="print the SKM table per unit and for all units")
-    source = rep.add_mutually_exclusive_group()
-    source.add_argument("--csv", type=Path, help="compute straight from a CSV file")
-    source.add_argument("--db", type=Path, help="SQLite file (default: SKM_DATABASE)")
+    add_source(rep)
     rep.add_argument("--unit", help="one unit code, e.g. SKCK")
     rep.add_argument("--office", help="one office code")
     rep.add_argument("--period", help="2026, 2026-S2, 2026-Q4, 2026-11 or 30d (default: all)")
@@ -100,17 +99,20 @@ async def _report(args: argparse.Namespace, settings: Settings, directory: Direc
         period = parse_period(args.period, datetime.now(settings.tz))
     units = [normalize_code(args.unit)] if args.unit else None
     office = normalize_code(args.office) if args.office else None
-    db = await open_source(args, settings)
+    db = await open_source(args, settings, directory, args.lang)
     if isinstance(db, str):
         return _fail(db)
     try:
+        unknown = await unknown_code(db, directory, units[0] if units else None, office, args.csv)
+        if unknown:
+            return _fail(unknown)
         report = await build_report(db, settings.weighting, period, units, office)
     finally:
         await db.close()
     if args.json:
         print(json.dumps(to_json(report), ensure_ascii=False, indent=2))
     else:
-        print(render_text(report, None if args.csv else directory, args.lang))
+        print(render_text(report, directory, args.lang))
     return 0
 
 
@@ -127,13 +129,10 @@ def _run(settings: Settings, directory: Directory) -> int:
 def _qr(args: argparse.Namespace, settings: Settings, directory: Directory) -> int:
     unit = normalize_code(args.unit)
     offices = directory.offices_serving(unit)
-    if not offices:
-        known = ", ".join(u for u in directory.units if directory.offices_serving(u))
-        return _fail(f"no office serves a unit {unit}; the units are: {known}.")
-    office = normalize_code(args.office) if args.office else offices[0].code
-    if not directory.serves(unit, office):
-        serving = ", ".join(o.code for o in offices)
-        return _fail(f"office {office} does not serve {unit}; the offices that do: {serving}.")
+    office = normalize_code(args.office) if args.office else offices[0].code if offices else ""
+    problem = not_served(directory, unit, office)
+    if problem:
+        return _fail(problem)
     target = link(settings.require_username(), survey_payload(unit, office))
     if args.link:
         print(target)
@@ -160,9 +159,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     # export) holds citizens' answers or the bot's: readable by its owner only.
     umask = os.umask(0o077)
     try:
-        return _main(args)
+        code = _main(args)
+        sys.stdout.flush()  # here, where a closed pipe can still be caught
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     finally:
         os.umask(umask)  # as it was, for a caller that goes on (the tests)
+
+
+def _reader_gone() -> int:
+    """The output's reader stopped early (`skm-bot report | head`): end quietly."""
+    # Python flushes stdout once more on exit; pointed at /dev/null, that flush cannot
+    # fail again with "Exception ignored" (the recipe in the docs of Python's signal module).
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 141  # 128 + SIGPIPE: what the shell shows for any tool whose pipe was closed
 
 
 def _main(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bot.cli_source import open_source
+from bot.cli_source import add_source, open_source, unknown_code
 from bot.config import Settings
 from bot.directory import Directory
 from bot.i18n import number, t
@@ -21,9 +21,7 @@ from skm.records import normalize_code
 def add_parser(sub: Any) -> None:
     """The `laporan` subcommand and its options."""
     lap = sub.add_parser("laporan", help="write the SKM report (Laporan SKM) as a DOCX file")
-    source = lap.add_mutually_exclusive_group()
-    source.add_argument("--csv", type=Path, help="compute straight from a CSV file")
-    source.add_argument("--db", type=Path, help="SQLite file (default: SKM_DATABASE)")
+    add_source(lap)
     lap.add_argument("--period", help="2026, 2026-S2, 2026-Q4, 2026-11 or 30d (default: last year)")
     lap.add_argument("--office", help="one office code")
     lap.add_argument("--unit", help="one unit code, e.g. SKCK")
@@ -46,10 +44,13 @@ async def laporan(args: argparse.Namespace, settings: Settings, directory: Direc
     period = parse_period(args.period, now) if args.period else last_full_year(now)
     units = [normalize_code(args.unit)] if args.unit else None
     office = normalize_code(args.office) if args.office else None
-    db = await open_source(args, settings)
+    db = await open_source(args, settings, directory)
     if isinstance(db, str):
         return _fail(db)
     try:
+        unknown = await unknown_code(db, directory, units[0] if units else None, office, args.csv)
+        if unknown:
+            return _fail(unknown)
         data = await build_laporan(db, directory, settings.weighting, period, units, office, now)
     finally:
         await db.close()

@@ -9,12 +9,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import tzinfo
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.cells import csv_cell, from_csv_cell
-from bot.directory import Directory
+from bot.directory import Directory, not_served
+from skm.forms import header_column
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES
 from skm.records import CSV_COLUMNS, Response, RowError, parse_row
@@ -32,11 +34,12 @@ class BadLine:
     """A line that could not be read, and why."""
 
     line: int
-    column: str
+    column: str  # "" when the line as a whole is wrong
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.message}"
+        where = f"line {self.line}, column {self.column}" if self.column else f"line {self.line}"
+        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -70,12 +73,19 @@ def open_text(path: Path) -> TextIO:
 
 
 def read_lines(
-    text: Iterable[str], local: tzinfo, directory: Directory | None = None, name: str = "file"
+    text: Iterable[str],
+    local: tzinfo,
+    directory: Directory | None = None,
+    name: str = "file",
+    known_only: bool = True,
 ) -> Iterator[tuple[int, Response] | BadLine]:
     """Each data line of a CSV as (line number, response) or as a BadLine, one at a time.
 
-    Accepts a BOM, ';' or ',', any header case. Raises CsvError when the file as a whole
-    cannot be read: no header, or quoting so broken that where a row ends is a guess.
+    Accepts a BOM, ';' or ',', any header case, and Google Forms' exports. Unit and office
+    names in the directory are read as their codes; with `known_only`, a code it does not
+    know, or a unit at an office that does not serve it, makes a bad line. Raises CsvError
+    when the file as a whole cannot be read: no header, or quoting so broken that where a
+    row ends is a guess.
     """
     lines = iter(text)
     first_line = next(lines, "")
@@ -85,12 +95,8 @@ def read_lines(
     header = _next_row(reader, name, 1)
     if header is None:
         raise CsvError(f"{name} is empty; it needs the header {','.join(CSV_COLUMNS)}.")
-    columns = [h.strip().lower() for h in header]
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise CsvError(
-            f"{name}: the header lacks {', '.join(missing)}; expected {','.join(CSV_COLUMNS)}."
-        )
+    columns = read_header(header, name)
+    names = _Names(directory)
     while True:
         line = reader.line_num + 1  # where the next row begins
         values = _next_row(reader, name, line)
@@ -99,15 +105,18 @@ def read_lines(
         joined = "".join(values)
         if not joined.strip():
             continue
-        if len(values) > len(columns):
-            yield BadLine(line, "-", f"{len(values)} fields, the header has {len(columns)}")
+        if len(values) != len(columns):
+            # A field too few or too many shifts the others: answers would land on the
+            # wrong element, so the line is refused rather than guessed at.
+            yield BadLine(line, "", f"{len(values)} columns, expected {len(columns)}")
             continue
         if "'" in joined:  # perhaps a cell our export quoted (see bot.cells)
             values = [from_csv_cell(v) for v in values]
-        record = dict(zip(columns, values, strict=False))
+        record = dict(zip(columns, values, strict=True))
         try:
-            response = parse_row(record, local)
-            _check_known(response, directory)
+            response = parse_row(names.codes(record), local)
+            if known_only:
+                _check_known(response, directory)
         except RowError as exc:
             yield BadLine(line, exc.column, exc.message)
             continue
@@ -170,6 +179,59 @@ def read_csv(
     return ReadResult(rows, bad)
 
 
+def read_header(header: list[str], name: str) -> list[str]:
+    """The column each header names: the project's own names, or a form's questions.
+
+    CsvError when a needed column is missing or two headers name the same column.
+    """
+    columns: list[str] = []
+    for text in header:
+        column = header_column(text) or " ".join(text.split()).lower()
+        if column in columns:
+            first = header[columns.index(column)].strip()
+            raise CsvError(
+                f'{name}: the headers "{first}" and "{text.strip()}" both read as the column '
+                f"{column}; rename one of them."
+            )
+        columns.append(column)
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise CsvError(
+            f"{name}: the header lacks {', '.join(missing)}; expected {','.join(CSV_COLUMNS)} "
+            "(or a Google Forms export whose questions name them)."
+        )
+    return columns
+
+
+class _Names:
+    """Unit and office names, as a form's choices give them, read as their codes."""
+
+    def __init__(self, directory: Directory | None) -> None:
+        self._units: dict[str, str] = {}
+        self._offices: dict[str, str] = {}
+        if directory is not None:  # without one (report --csv), codes are taken as they are
+            for unit in directory.units.values():
+                for label in (unit.name, unit.name_en):
+                    self._units[_fold(label)] = unit.code
+            for office in directory.offices.values():
+                self._offices[_fold(office.name)] = office.code
+
+    def codes(self, record: dict[str, str]) -> dict[str, str]:
+        """The record with a unit or office given by its name replaced by the code."""
+        if not self._units:
+            return record
+        unit = self._units.get(_fold(record["unit"]))
+        office = self._offices.get(_fold(record["office"]))
+        if unit is None and office is None:
+            return record
+        return {**record, "unit": unit or record["unit"], "office": office or record["office"]}
+
+
+@lru_cache(maxsize=1024)  # a file repeats the same few units and offices on every line
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def _check_known(response: Response, directory: Directory | None) -> None:
     if directory is None:
         return
@@ -179,6 +241,9 @@ def _check_known(response: Response, directory: Directory | None) -> None:
     if response.office not in directory.offices:
         known = ", ".join(directory.offices)
         raise RowError("office", f"{response.office} is not in the units file (known: {known})")
+    problem = not_served(directory, response.unit, response.office)
+    if problem:
+        raise RowError("office", problem)
 
 
 def export_fields(r: Response, local: tzinfo) -> list[str | int | None]:
@@ -193,13 +258,24 @@ def export_fields(r: Response, local: tzinfo) -> list[str | int | None]:
     ]
 
 
-def write_csv(responses: Iterable[Response], local: tzinfo) -> str:
-    """Responses in the import format, blanks left empty, text never a formula (see cells)."""
+SEPARATORS = (";", ",")  # ';' first: Excel in Indonesian (and most of Europe) splits on it
+BOM = "\ufeff"  # tells Excel the file is UTF-8; without it, "é" and "—" come out garbled
+
+
+def write_csv(responses: Iterable[Response], local: tzinfo, sep: str = ";") -> bytes:
+    """Responses in the import format as a file Excel opens in columns: UTF-8 with a BOM.
+
+    Blanks are left empty and text is never a formula (see cells). The separator is ';' by
+    default, as Excel in an Indonesian locale expects; ',' for other spreadsheets.
+    """
+    if sep not in SEPARATORS:
+        raise ValueError(f"separator {sep!r}: use one of {' '.join(SEPARATORS)}")
     out = io.StringIO()
+    out.write(BOM)
     # RFC 4180's CRLF: the writer then quotes any field holding a CR or LF of its own, where
     # with "\n" alone a bare CR in a suggestion went out unquoted and split the row.
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
     writer.writerow([csv_cell(c) for c in CSV_COLUMNS])
     for r in responses:
         writer.writerow([csv_cell(v) for v in export_fields(r, local)])
-    return out.getvalue()
+    return out.getvalue().encode("utf-8")

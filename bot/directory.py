@@ -74,6 +74,18 @@ class DirectoryModel(BaseModel):
         return self
 
 
+def not_served(directory: Directory, unit: str, office: str) -> str | None:
+    """Why a unit cannot be surveyed at an office (one sentence), or None when it is served."""
+    if directory.serves(unit, office):
+        return None  # first: an import asks this of every row
+    offices = directory.offices_serving(unit)
+    if not offices:
+        known = ", ".join(u for u in directory.units if directory.offices_serving(u))
+        return f"no office serves a unit {unit}; the units are: {known}."
+    serving = ", ".join(o.code for o in offices)
+    return f"office {office} does not serve {unit}; the offices that do: {serving}."
+
+
 def parse_directory(text: str, source: str = DEFAULT_FILE) -> Directory:
     """A Directory from TOML text; DirectoryError with one sentence on what to fix."""
     try:

@@ -27,10 +27,16 @@ class Outcome:
 
 
 async def import_csv(
-    path: Path, db: Database, tz: tzinfo, directory: Directory | None, skip_invalid: bool
+    path: Path,
+    db: Database,
+    tz: tzinfo,
+    directory: Directory | None,
+    skip_invalid: bool,
+    known_only: bool = True,
 ) -> Outcome:
     """Read the file once, staging its rows; store them unless a line is bad (and not skipped).
 
+    `known_only`: refuse units and offices the directory does not know (see read_lines).
     CsvError when the file as a whole cannot be read; nothing is stored then either.
     """
     outcome = Outcome()
@@ -40,7 +46,7 @@ async def import_csv(
     await staging.open()
     try:
         with open_text(path) as text:
-            for item in read_lines(text, tz, directory, str(path)):
+            for item in read_lines(text, tz, directory, str(path), known_only):
                 if isinstance(item, BadLine):
                     outcome.bad_count += 1
                     if len(outcome.bad) < SHOWN_BAD:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -12,6 +13,7 @@ from documents.report import Report as Report
 from documents.report import UnitFigures as UnitFigures
 from documents.report import build_report as build_report
 from skm.index import IkmResult, Weighting
+from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, Lang
 
 _ONE_SECOND = timedelta(seconds=1)
@@ -57,13 +59,29 @@ def to_json(report: Report) -> dict[str, Any]:
     }
 
 
-def _row(label: str, *cells: str, width: int = 44) -> str:
-    return label.ljust(width) + "".join(c.rjust(16) for c in cells)
+Row = tuple[str, ...]  # a table row: its label, then its cells
+LABEL_WIDTH = 44  # at least; a longer label (English element names) widens every table
+CELL_WIDTH = 16
 
 
-def render_unit(result: IkmResult, weighting: Weighting, lang: Lang) -> list[str]:
-    """The SKM table of one unit as text lines: nine NRRs, index, IKM, grade, respondents."""
-    lines = [
+def _row(label: str, *cells: str) -> Row:
+    return (label, *cells)
+
+
+def _layout(lines: list[str | Row]) -> list[str]:
+    """Rows laid out in aligned columns, one label width for the whole report; text as is."""
+    width = max([LABEL_WIDTH - 2, *(len(line[0]) for line in lines if isinstance(line, tuple))])
+    return [
+        line
+        if isinstance(line, str)
+        else line[0].ljust(width + 2) + "".join(c.rjust(CELL_WIDTH) for c in line[1:])
+        for line in lines
+    ]
+
+
+def render_unit(result: IkmResult, weighting: Weighting, lang: Lang) -> list[str | Row]:
+    """The SKM table of one unit: nine NRRs, index, IKM, grade, respondents."""
+    lines: list[str | Row] = [
         _row(
             t(lang, "report.col_element"), t(lang, "report.col_nrr"), t(lang, "report.col_weighted")
         )
@@ -89,13 +107,43 @@ def render_unit(result: IkmResult, weighting: Weighting, lang: Lang) -> list[str
     return lines
 
 
+def render_profile(profile: dict[str, dict[str, int]], total: int, lang: Lang) -> list[Row]:
+    """Respondents per category, in the form's words and order, with their shares."""
+
+    def share(n: int) -> str:
+        return number(n * 100 / total if total else 0, 2, lang) + "%"
+
+    rows: list[Row] = []
+    for f in PROFILE_FIELDS:
+        counts = profile.get(f.key, {})
+        rows.append(
+            _row(f.question(lang), t(lang, "report.col_count"), t(lang, "report.col_share"))
+        )
+        # Codes stored before a category was renamed are shown as they are, after the form's.
+        codes = [*f.codes, *sorted(c for c in counts if c not in f.codes)]
+        for code in codes:
+            label = f.label(code)(lang) if code in f.codes else code
+            rows.append(_row(f"  {label}", str(counts.get(code, 0)), share(counts.get(code, 0))))
+        blank = total - sum(counts.values())
+        if blank:
+            rows.append(_row(f"  {t(lang, 'report.blank')}", str(blank), share(blank)))
+    return rows
+
+
+def unit_title(name: str, code: str) -> str:
+    """A unit's name with its code, unless the name already says it ("Pelayanan SKCK")."""
+    if re.search(rf"\b{re.escape(code)}\b", name, re.IGNORECASE):
+        return name
+    return f"{name} ({code})"
+
+
 def render_text(report: Report, directory: Directory | None, lang: Lang = "id") -> str:
     """The report as text, for the command line."""
 
     def unit_name(code: str) -> str:
         return directory.unit_name(code, lang) if directory else code
 
-    lines = [t(lang, "report.title")]
+    lines: list[str | Row] = [t(lang, "report.title")]
     if report.period:
         fmt = "%d-%m-%Y"
         last_day = report.period.end.astimezone(report.period.start.tzinfo)
@@ -117,9 +165,9 @@ def render_text(report: Report, directory: Directory | None, lang: Lang = "id") 
     lines.append(t(lang, "report.weight", weight=weight))
     if not report.units:
         lines += ["", t(lang, "report.no_data")]
-        return "\n".join(lines)
+        return "\n".join(_layout(lines))
     for unit in report.units:
-        lines += ["", t(lang, "report.unit", name=unit_name(unit.code), code=unit.code)]
+        lines += ["", t(lang, "report.unit", name=unit_title(unit_name(unit.code), unit.code))]
         lines += render_unit(unit.result, report.weighting, lang)
     o = report.overall
     lines += ["", t(lang, "report.overall")]
@@ -133,7 +181,5 @@ def render_text(report: Report, directory: Directory | None, lang: Lang = "id") 
         lines.append(_row(t(lang, "report.overall_pooled"), "", number(o.pooled.ikm, 2, lang)))
     lines.append(_row(t(lang, "report.respondents"), "", str(o.respondents)))
     lines += ["", t(lang, "report.profile")]
-    for key, counts in report.profile.items():
-        shown = ", ".join(f"{code}: {n}" for code, n in sorted(counts.items()))
-        lines.append(f"  {key}: {shown or '-'}")
-    return "\n".join(lines)
+    lines += render_profile(report.profile, o.respondents, lang)
+    return "\n".join(_layout(lines))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 
+from skm import forms
 from skm.profile import PROFILE_FIELDS, normalize
 from skm.questionnaire import ELEMENT_CODES, SCORES
 
@@ -53,14 +54,22 @@ def normalize_code(value: str) -> str:
 
 
 def parse_timestamp(value: str, local: tzinfo) -> datetime:
-    """An ISO 8601 time as UTC; a time without a zone is taken as local (Jakarta) time."""
+    """An ISO 8601 or Google Forms time as UTC; one without a zone is taken as local time."""
     text = value.strip()
     if not text:
         raise ValueError("is empty")
     try:
         moment = datetime.fromisoformat(text.replace("/", "-"))
     except ValueError:
-        raise ValueError(f"{text!r} is not an ISO 8601 time like 2026-11-23 09:30") from None
+        try:
+            form = forms.form_time(text, local)
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a real time ({exc})") from None
+        if form is None:
+            raise ValueError(
+                f"{text!r} is not a time like 2026-11-23 09:30 or 23/11/2026 9:30:00"
+            ) from None
+        moment = form
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=local)
     return moment.astimezone(UTC)
@@ -78,11 +87,30 @@ def parse_score(value: str) -> int | None:
     return int(text)
 
 
+def parse_answer(element: str, value: str) -> int | None:
+    """An element's answer as 1-4 or its label as a form exports it ("Sangat sesuai"), or None."""
+    score = forms.score_of_label(element, value)
+    if score is not None:
+        return score
+    try:
+        return parse_score(value)
+    except ValueError:
+        labels = forms.labels(element)
+        raise ValueError(
+            f"{value.strip()!r} is not an answer 1-4 (or its label: {labels}; or blank)"
+        ) from None
+
+
+def parse_category(field: str, value: str) -> str | None:
+    """A profile category code from a code, a usual spelling or the form's label, or None."""
+    return forms.category_of_label(field, value) or normalize(field, value)
+
+
 # A large import repeats the same few codes, answers and categories on every line;
 # remembering each one's reading makes parse_row several times faster.
 _code = lru_cache(maxsize=1024)(normalize_code)
-_score = lru_cache(maxsize=256)(parse_score)
-_category = lru_cache(maxsize=4096)(normalize)
+_score = lru_cache(maxsize=1024)(parse_answer)
+_category = lru_cache(maxsize=4096)(parse_category)
 _ANSWER_COLUMNS = tuple((c, c.lower()) for c in ELEMENT_CODES)
 _PROFILE_KEYS = tuple(f.key for f in PROFILE_FIELDS)
 
@@ -99,7 +127,7 @@ def parse_row(row: Mapping[str, str], local: tzinfo) -> Response:
         office = _code(get(column) or "")
         answers: dict[str, int | None] = {}
         for code, column in _ANSWER_COLUMNS:
-            answers[code] = _score(get(column) or "")
+            answers[code] = _score(code, get(column) or "")
         if all(v is None for v in answers.values()):
             raise RowError("u1", "every answer u1-u9 is blank")
         profile: dict[str, str | None] = {}

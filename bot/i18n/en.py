@@ -6,7 +6,7 @@ TEXTS: dict[str, str] = {
     "report.period": "Period: {label} ({start} to {end})",
     "report.all_time": "Period: all data",
     "report.office": "Office: {office}",
-    "report.unit": "Service unit: {name} ({code})",
+    "report.unit": "Service unit: {name}",
     "report.col_element": "Service element",
     "report.col_nrr": "NRR",
     "report.col_weighted": "Weighted NRR",
@@ -21,6 +21,9 @@ TEXTS: dict[str, str] = {
     "report.overall_pooled": "Pooled IKM over all respondents",
     "report.no_data": "No respondents for this selection.",
     "report.profile": "Respondent profile",
+    "report.col_count": "Count",
+    "report.col_share": "Share",
+    "report.blank": "Not given",
     "report.weight": "Weight of each element: {weight}",
     # --- laporan (command line) ---
     "laporan.written": "SKM report written to {path}: {respondents} respondents, {period}.",
@@ -299,7 +302,8 @@ TEXTS: dict[str, str] = {
     ),
     "officer.help.qr": "/qr UNIT [OFFICE] — the survey's QR poster, to print",
     "officer.help.ekspor": (
-        "/ekspor [PERIOD] [csv] (/export) — the data as XLSX or CSV, in a private chat"
+        "/ekspor [PERIOD] [csv] (/export) — the data as XLSX or CSV (semicolons for "
+        "Excel; /ekspor csv , for commas), in a private chat"
     ),
     "officer.help.laporan": (
         "/laporan [UNIT] [OFFICE] [PERIOD] (/report) — the SKM report as DOCX "

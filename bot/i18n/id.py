@@ -6,7 +6,7 @@ TEXTS: dict[str, str] = {
     "report.period": "Periode: {label} ({start} s.d. {end})",
     "report.all_time": "Periode: semua data",
     "report.office": "Kantor: {office}",
-    "report.unit": "Unit layanan: {name} ({code})",
+    "report.unit": "Unit layanan: {name}",
     "report.col_element": "Unsur pelayanan",
     "report.col_nrr": "NRR",
     "report.col_weighted": "NRR tertimbang",
@@ -21,6 +21,9 @@ TEXTS: dict[str, str] = {
     "report.overall_pooled": "IKM gabungan seluruh responden",
     "report.no_data": "Tidak ada responden untuk pilihan ini.",
     "report.profile": "Profil responden",
+    "report.col_count": "Jumlah",
+    "report.col_share": "Persentase",
+    "report.blank": "Tidak diisi",
     "report.weight": "Bobot tiap unsur: {weight}",
     # --- laporan (command line) ---
     "laporan.written": "Laporan SKM ditulis ke {path}: {respondents} responden, {period}.",
@@ -309,7 +312,8 @@ TEXTS: dict[str, str] = {
     ),
     "officer.help.qr": "/qr UNIT [KANTOR] — poster QR survei untuk dicetak",
     "officer.help.ekspor": (
-        "/ekspor [PERIODE] [csv] (/export) — data dalam XLSX atau CSV, lewat chat pribadi"
+        "/ekspor [PERIODE] [csv] (/export) — data dalam XLSX atau CSV (dipisah titik "
+        "koma untuk Excel; /ekspor csv , untuk koma), lewat chat pribadi"
     ),
     "officer.help.laporan": (
         "/laporan [UNIT] [KANTOR] [PERIODE] (/report) — Laporan SKM dalam DOCX "

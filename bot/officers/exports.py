@@ -1,4 +1,4 @@
-"""/ekspor [UNIT] [OFFICE] [PERIOD] [csv]: the XLSX workbook, or the raw responses as CSV."""
+"""/ekspor [UNIT] [OFFICE] [PERIOD] [csv] [;|,]: the XLSX workbook, or the raw responses as CSV."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from bot.context import BotContext
-from bot.csvfile import write_csv
+from bot.csvfile import SEPARATORS, write_csv
 from bot.i18n import number, t
 from bot.officers import workbook
 from bot.officers.access import Scope, Viewer, officers_only, private_only, reply, stale
@@ -38,7 +38,7 @@ async def _send(
     unit: str | None,
     office: str | None,
     period: Period,
-    as_csv: bool,
+    sep: str | None,
     lang: Lang,
 ) -> None:
     state = context.bot_data
@@ -51,9 +51,9 @@ async def _send(
         limit, found = number(EXPORT_LIMIT, 0, lang), number(count, 0, lang)
         await message.reply_text(t(lang, "officer.export_too_many", count=found, limit=limit))
         return
-    if as_csv:
+    if sep is not None:
         rows = await responses.fetch(state.database, where)
-        data = (await asyncio.to_thread(write_csv, rows, tz)).encode("utf-8")
+        data = await asyncio.to_thread(write_csv, rows, tz, sep)
         await message.reply_document(
             data, filename=_name(unit, office, period, "csv"), caption=caption
         )
@@ -83,7 +83,7 @@ async def ekspor(update: Update, context: BotContext, viewer: Viewer) -> None:
     state = context.bot_data
     now = datetime.now(state.config.tz)
     try:
-        query = parse_query(context.args or [], state.units, now, flags=("csv",))
+        query = parse_query(context.args or [], state.units, now, flags=("csv", *SEPARATORS))
     except QueryError as exc:
         await reply(update, t(viewer.lang, exc.key, **exc.values))
         return
@@ -93,7 +93,17 @@ async def ekspor(update: Update, context: BotContext, viewer: Viewer) -> None:
         await reply(update, t(viewer.lang, "officer.out_of_scope"))
         return
     period = query.period or current_quarter(now)
-    await _send(message, context, viewer.reach, *asked, period, "csv" in query.flags, viewer.lang)
+    sep = _separator(query.flags)
+    await _send(message, context, viewer.reach, *asked, period, sep, viewer.lang)
+
+
+def _separator(flags: frozenset[str]) -> str | None:
+    """The CSV's separator the officer asked for (a separator alone asks for CSV), or None."""
+    if "," in flags:
+        return ","
+    if ";" in flags or "csv" in flags:
+        return ";"  # what Excel in an Indonesian locale splits on
+    return None
 
 
 @officers_only
@@ -116,4 +126,4 @@ async def on_csv_button(update: Update, context: BotContext, viewer: Viewer) -> 
         await stale(query, viewer.lang)
         return
     await query.answer()
-    await _send(query.message, context, viewer.reach, *asked, period, True, viewer.lang)
+    await _send(query.message, context, viewer.reach, *asked, period, ";", viewer.lang)

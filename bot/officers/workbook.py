@@ -223,9 +223,19 @@ def _table(frame: pd.DataFrame, with_index: bool = False) -> Table:
     return header, rows
 
 
+DATETIME_FORMAT = "dd-mm-yyyy hh:mm:ss"  # day first, as Indonesian readers write dates
+
+
 def _raw(rows: Sequence[Response], tz: tzinfo) -> Table:
-    """The responses in the CSV import format's columns (pseudonymous: no Telegram ids)."""
-    return list(CSV_COLUMNS), (export_fields(r, tz) for r in rows)
+    """The responses in the CSV import format's columns (pseudonymous: no Telegram ids).
+
+    The time is a date cell a spreadsheet can sort and filter by, in local time: Excel has
+    no time zones, so it is the wall-clock time at the desk.
+    """
+    return list(CSV_COLUMNS), (
+        [r.submitted_at.astimezone(tz).replace(tzinfo=None), *export_fields(r, tz)[1:]]
+        for r in rows
+    )
 
 
 def _write(book: xlsxwriter.Workbook, name: str, table: Table, formats: dict[str, str]) -> None:
@@ -235,7 +245,9 @@ def _write(book: xlsxwriter.Workbook, name: str, table: Table, formats: dict[str
     for column, title in enumerate(header):
         fmt = formats.get(title)
         number_format = book.add_format({"num_format": fmt}) if fmt else None
-        sheet.set_column(column, column, max(8, min(40, len(title) + 2)), number_format)
+        # Wide enough for the title and for a formatted value (a date shows ### if cut).
+        width = max(8, min(40, len(title) + 2), len(fmt or "") + 2)
+        sheet.set_column(column, column, width, number_format)
     write_cells(sheet, 0, header, book.add_format({"bold": True}))
     for number, row in enumerate(rows, start=1):
         write_cells(sheet, number, row)
@@ -247,7 +259,7 @@ def workbook(data: ExportData, directory: Directory, tz: tzinfo, lang: Lang) -> 
     correlation = correlation_frame(data)
     correlation.index.name = "Spearman"
     sheets: list[tuple[str, Table, dict[str, str]]] = [
-        ("raw", _raw(data.rows, tz), {}),
+        ("raw", _raw(data.rows, tz), {"submitted_at": DATETIME_FORMAT}),
         (
             "units",
             _table(units_frame(data, directory, lang)),

@@ -123,13 +123,14 @@ def test_many_bad_lines_are_listed_up_to_a_hundred_and_counted(
     assert "10 respons baru diimpor" in capsys.readouterr().out
 
 
-def test_an_export_imports_back_whole(workdir: Path, capsys: pytest.CaptureFixture[str]):
+@pytest.mark.parametrize("sep", [";", ","])
+def test_an_export_imports_back_whole(workdir: Path, capsys: pytest.CaptureFixture[str], sep: str):
     rows = [
         response("433433433", when=q4(3), suggestion='=HYPERLINK("http://evil.example/","x")'),
         response("3333-3333", when=q4(4), suggestion="-1", gender="P", age="26-35"),
         response("444444444", unit="SIM", when=q4(5), suggestion="Baik\r\nsekali"),
     ]
-    (workdir / "export.csv").write_text(write_csv(rows, JAKARTA), encoding="utf-8")
+    (workdir / "export.csv").write_bytes(write_csv(rows, JAKARTA, sep))
     assert main(["import", "export.csv"]) == 0
     assert "3 respons baru diimpor" in capsys.readouterr().out
     assert [s for _, s in stored(workdir / "skm.db")] == [r.suggestion for r in rows]

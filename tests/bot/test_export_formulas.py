@@ -54,7 +54,8 @@ async def test_the_csv_quotes_every_payload_and_imports_back_unchanged(bot: BotH
     await bot.send(ADMIN_ID, "/ekspor 2026-Q4 csv")
     shown = bot.last(ADMIN_ID)
     assert shown.file is not None and shown.filename == "skm-2026-Q4.csv", shown.text
-    rows = list(csv.reader(io.StringIO(shown.file.decode("utf-8"), newline="")))
+    text = io.StringIO(shown.file.decode("utf-8-sig"), newline="")
+    rows = list(csv.reader(text, delimiter=";"))
     assert [r[SUGGESTION] for r in rows[1:]] == ["'" + p for p in PAYLOADS[:-1]] + [PAYLOADS[-1]]
     assert rows[1][1] == "SKCK" and rows[1][3] == "4"  # codes and numbers as they were
     back = read_csv(shown.file, JAKARTA)

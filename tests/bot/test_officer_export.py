@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -46,7 +47,10 @@ async def test_the_workbook_has_its_sheets_and_the_raw_responses(bot: BotHarness
     assert tuple(raw[0]) == CSV_COLUMNS
     assert len(raw) == 1 + len(SKCK_Q4) + len(SIM_Q4)  # Q3 rows are outside the period
     first = dict(zip(CSV_COLUMNS, raw[1], strict=True))
-    assert first["submitted_at"] == "2026-11-02T09:00:00+07:00"
+    # A real date cell, in the desk's wall-clock time (Excel has no zones), shown day first.
+    assert first["submitted_at"] == datetime(2026, 11, 2, 9, 0, tzinfo=JAKARTA).replace(tzinfo=None)
+    assert book["Responden"]["A2"].is_date
+    assert book["Responden"]["A2"].number_format == "dd-mm-yyyy hh:mm:ss"
     assert (first["unit"], first["office"], first["u1"], first["gender"]) == (
         "SIM",
         "POLRES",
@@ -121,14 +125,22 @@ async def test_an_officer_exports_only_their_scope(bot: BotHarness):
     assert [r[0] for r in rows_of(book, "SKM per unit")[1:]] == ["SKCK", None, None]
 
 
-async def test_csv_on_request_round_trips_through_the_import_format(bot: BotHarness):
+@pytest.mark.parametrize(("words", "sep"), [("csv", ";"), ("csv ,", ","), (";", ";"), (",", ",")])
+async def test_csv_on_request_round_trips_through_the_import_format(
+    bot: BotHarness, words: str, sep: str
+):
     await seed(bot, KNOWN)
-    await bot.send(ADMIN_ID, "/ekspor 2026-Q4 csv")
+    await bot.send(ADMIN_ID, f"/ekspor 2026-Q4 {words}")
     shown = bot.last(ADMIN_ID)
     assert shown.kind == "document" and shown.filename == "skm-2026-Q4.csv"
     assert shown.file is not None
-    header = next(csv.reader(io.StringIO(shown.file.decode("utf-8"))))
+    # Excel opens it in columns: UTF-8 with a BOM, ';' unless a comma was asked for.
+    assert shown.file.startswith(b"\xef\xbb\xbfsubmitted_at" + sep.encode() + b"unit")
+    text = shown.file.decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
     assert tuple(header) == CSV_COLUMNS
+    assert all(len(row) == len(CSV_COLUMNS) for row in rows)
+    assert any(row[-1] == "Ruang tunggu panas & sempit" for row in rows)
     back = read_csv(shown.file, JAKARTA)
     assert back.bad == []
     assert sorted(r.submitted_at for r, _ in back.rows) == sorted(
@@ -144,8 +156,9 @@ async def test_the_workbooks_csv_button_sends_the_same_selection(bot: BotHarness
     await bot.press(SKCK_OFFICER, "Kirim sebagai CSV")
     shown = bot.last(SKCK_OFFICER)
     assert shown.filename == "skm-SKCK-2026-Q4.csv" and shown.file is not None
-    lines = shown.file.decode("utf-8").splitlines()
+    lines = shown.file.decode("utf-8-sig").splitlines()
     assert len(lines) == 1 + len(SKCK_Q4)
+    assert lines[0].startswith("submitted_at;unit;office;u1;")
 
 
 async def test_exports_are_not_sent_to_groups(bot: BotHarness):
