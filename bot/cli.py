@@ -104,7 +104,7 @@ async def _report(args: argparse.Namespace, settings: Settings, directory: Direc
     if isinstance(db, str):
         return _fail(db)
     try:
-        report = await build_report(db, settings.weighting, period, units, office)
+        report = await build_report(db, settings.weighting, period, units, office, directory)
     finally:
         await db.close()
     if args.json:

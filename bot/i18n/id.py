@@ -14,6 +14,7 @@ TEXTS: dict[str, str] = {
     "report.ikm": "IKM (25-100)",
     "report.grade": "Mutu pelayanan",
     "report.performance": "Kinerja unit pelayanan",
+    "report.interval": "Rentang 95% (mutu)",
     "report.respondents": "Jumlah responden",
     "report.missing": "IKM tidak dapat dihitung: tidak ada jawaban untuk {elements}.",
     "report.overall": "Seluruh unit",
@@ -170,9 +171,23 @@ TEXTS: dict[str, str] = {
         "<b>Sampel</b> (Krejcie-Morgan): belum cukup, {respondents} responden dari minimal "
         "{required} untuk N = {population} orang dilayani ({monthly}/bulan x {months} bulan)."
     ),
-    "officer.sample_unknown": (
-        "<b>Sampel</b>: jumlah layanan per bulan unit ini belum diatur (volume di berkas unit), "
-        "jadi kecukupan sampel belum dapat dinilai."
+    "officer.sample_floor_enough": (
+        "<b>Sampel</b>: cukup, {respondents} responden dari minimal {required} "
+        "(volume per bulan belum diatur untuk {offices} di berkas unit, jadi dipakai batas "
+        "{required} responden)."
+    ),
+    "officer.sample_floor_short": (
+        "<b>Sampel</b>: belum cukup, {respondents} responden dari minimal {required} "
+        "(volume per bulan belum diatur untuk {offices} di berkas unit, jadi dipakai batas "
+        "{required} responden)."
+    ),
+    "officer.sample_tag": "sampel belum cukup (n={respondents} dari {required})",
+    "officer.interval": "Rentang 95%: {low}–{high} (mutu {grades})",
+    "officer.interval_none": "Rentang 95%: belum dapat dihitung (kurang dari 2 responden)",
+    "officer.grades_or": " atau ",
+    "officer.too_few": "terlalu sedikit responden untuk ditampilkan",
+    "officer.change_flat": (
+        "Perubahan dari {previous}: tidak berubah secara bermakna (selisih {change})"
     ),
     "officer.chart_axis": "Nilai unsur (NRR x 25, skala 25-100)",
     "officer.chart_ikm": "IKM {ikm} ({letter})",
@@ -254,6 +269,9 @@ TEXTS: dict[str, str] = {
     "officer.weekly_week": "Minggu ini: {figures}",
     "officer.weekly_change": "Dibanding minggu lalu: {change}",
     "officer.weekly_change_none": "Dibanding minggu lalu: belum ada pembanding.",
+    "officer.weekly_change_flat": (
+        "Dibanding minggu lalu: tidak berubah secara bermakna (selisih {change})"
+    ),
     "officer.weekly_quarter": "Kuartal berjalan: {figures}",
     "officer.weekly_weakest": "Unsur terlemah minggu ini: {name} ({code}) {nrr}",
     "officer.weekly_suggestions": "Saran baru: {count}",
