@@ -282,10 +282,15 @@ TEXTS: dict[str, str] = {
     "officer.day_fri": "Friday",
     "officer.day_sat": "Saturday",
     "officer.day_sun": "Sunday",
-    "officer.alert_title": "⚠️ <b>Needs attention</b>: {unit} · {office}",
-    "officer.alert_low": "Scored 1 (lowest) on: {elements}",
-    "officer.alert_suggestion": "Suggestion: “{text}”",
-    "officer.alert_hint": "The respondent stays anonymous. See /ikm {unit} and /saran {unit}.",
+    "officer.alert_title": "⚠️ <b>Needs attention</b>: {unit}",
+    "officer.alert_count": "{count} responses gave a 1 (the lowest score).",
+    "officer.alert_element": "{name} ({code}) {count}x",
+    "officer.alert_low": "Scored 1 on: {elements}",
+    "officer.alert_offices": "Offices: {offices}",
+    "officer.alert_hint": (
+        "The respondents stay anonymous. See /ikm {unit}; suggestions are in /saran {unit} "
+        "and the weekly summary."
+    ),
     "officer.menu.start": "Start the survey",
     "officer.menu.batal": "Cancel the survey",
     "officer.menu.bantuan": "Help and the list of commands",

@@ -296,10 +296,15 @@ TEXTS: dict[str, str] = {
     "officer.day_fri": "Jumat",
     "officer.day_sat": "Sabtu",
     "officer.day_sun": "Minggu",
-    "officer.alert_title": "⚠️ <b>Perlu perhatian</b>: {unit} · {office}",
-    "officer.alert_low": "Nilai 1 (terendah) pada: {elements}",
-    "officer.alert_suggestion": "Saran: “{text}”",
-    "officer.alert_hint": "Identitas responden dirahasiakan. Lihat /ikm {unit} dan /saran {unit}.",
+    "officer.alert_title": "⚠️ <b>Perlu perhatian</b>: {unit}",
+    "officer.alert_count": "{count} respons memberi nilai 1 (terendah).",
+    "officer.alert_element": "{name} ({code}) {count}x",
+    "officer.alert_low": "Nilai 1 pada: {elements}",
+    "officer.alert_offices": "Kantor: {offices}",
+    "officer.alert_hint": (
+        "Identitas responden dirahasiakan. Lihat /ikm {unit}; saran ada di /saran {unit} "
+        "dan ringkasan mingguan."
+    ),
     "officer.menu.start": "Mulai survei",
     "officer.menu.batal": "Batalkan survei",
     "officer.menu.bantuan": "Bantuan dan daftar perintah",
