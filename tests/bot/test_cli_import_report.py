@@ -200,3 +200,18 @@ def test_unknown_unit_is_rejected_on_import(
     )
     assert main(["import", "odd.csv"]) == 1
     assert "line 2, column unit: LANTAS is not in the units file" in capsys.readouterr().err
+
+
+def test_report_text_gives_the_interval_and_withholds_two_respondents_elements(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["import", "messy.csv", "--skip-invalid"])
+    capsys.readouterr()
+    assert main(["report"]) == 0
+    out = capsys.readouterr().out
+    skck = out[out.index("(SKCK)") :].split("\n\n")[0]
+    assert "U3 Waktu Penyelesaian" in skck
+    assert "Rentang 95% (mutu)" in skck and "sampel belum cukup (n=4 dari 30)" in skck
+    sim = out[out.index("(SIM)") :].split("\n\n")[0]
+    assert "terlalu sedikit responden untuk ditampilkan" in sim
+    assert "Waktu Penyelesaian" not in sim
