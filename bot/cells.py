@@ -7,7 +7,7 @@ Every file the bot writes for a spreadsheet goes through here: CSV cells through
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 # What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's
@@ -46,10 +46,10 @@ def write_cells(sheet: Any, row: int, values: Iterable[object], fmt: Any = None)
     for column, value in enumerate(values):
         if value is None or value == "":
             continue  # an empty cell, as xlsxwriter's own write() leaves it
-        if isinstance(value, datetime):
-            sheet.write_datetime(row, column, value, fmt)
-        elif isinstance(value, bool):
+        if isinstance(value, bool):
             sheet.write_boolean(row, column, value, fmt)
+        elif isinstance(value, date):  # a real date (or time) cell; its column's format shows it
+            sheet.write_datetime(row, column, value, fmt)
         elif isinstance(value, int | float):
             sheet.write_number(row, column, value, fmt)
         else:

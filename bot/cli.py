@@ -106,7 +106,7 @@ async def _report(args: argparse.Namespace, settings: Settings, directory: Direc
         unknown = await unknown_code(db, directory, units[0] if units else None, office, args.csv)
         if unknown:
             return _fail(unknown)
-        report = await build_report(db, settings.weighting, period, units, office)
+        report = await build_report(db, settings.weighting, period, units, office, directory)
     finally:
         await db.close()
     if args.json:

@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     skm_daily_limit: int = Field(default=1, ge=0)
     skm_survey_ttl_hours: int = Field(default=24, ge=1)
     skm_alerts: bool = True
+    # An officer hears of a unit at most once in this many minutes (0: at every response).
+    skm_alert_every_minutes: int = Field(default=60, ge=0)
     skm_weekly_day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = "mon"
     skm_weekly_time: time = time(7, 0)
     skm_webhook_url: str | None = None

@@ -12,15 +12,40 @@ from bot.i18n import number, t
 from documents.report import Report as Report
 from documents.report import UnitFigures as UnitFigures
 from documents.report import build_report as build_report
+from skm.disclosure import too_few
 from skm.index import IkmResult, Weighting
+from skm.interval import Interval
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, Lang
+from skm.sample import SampleCheck
 
 _ONE_SECOND = timedelta(seconds=1)
 
 
 def _float(value: Decimal | None) -> float | None:
     return float(value) if value is not None else None
+
+
+def _interval(ci: Interval | None, prefix: str = "ci") -> dict[str, Any]:
+    """The 95% interval's ends and the grades it spans (nulls below two respondents)."""
+    return {
+        f"{prefix}_low": ci.low if ci else None,
+        f"{prefix}_high": ci.high if ci else None,
+        f"{prefix}_grades": [g.letter for g in ci.grades] if ci else None,
+    }
+
+
+def _sample(check: SampleCheck | None) -> dict[str, Any] | None:
+    """Whether the respondents are enough: Krejcie-Morgan for the volume, else 30."""
+    if check is None:
+        return None
+    return {
+        "respondents": check.respondents,
+        "required": check.required,
+        "enough": check.enough,
+        "population": check.population,
+        "offices_without_volume": list(check.unset),
+    }
 
 
 def to_json(report: Report) -> dict[str, Any]:
@@ -40,11 +65,17 @@ def to_json(report: Report) -> dict[str, Any]:
             {
                 "unit": u.code,
                 "respondents": u.result.respondents,
-                "nrr": {c: _float(u.result.nrr[c]) for c in ELEMENT_CODES},
+                # Withheld (null) below three respondents: one citizen's answers could show.
+                "nrr": {
+                    c: None if too_few(u.result.respondents) else _float(u.result.nrr[c])
+                    for c in ELEMENT_CODES
+                },
                 "index": _float(u.result.index),
                 "ikm": _float(u.result.ikm),
                 "grade": u.result.grade.letter if u.result.grade else None,
                 "performance": u.result.grade.performance.id if u.result.grade else None,
+                **_interval(u.result.interval),
+                "sample": _sample(u.sample),
             }
             for u in report.units
         ],
@@ -54,6 +85,9 @@ def to_json(report: Report) -> dict[str, Any]:
             "grade": report.overall.grade.letter if report.overall.grade else None,
             "performance": report.overall.grade.performance.id if report.overall.grade else None,
             "pooled_ikm": _float(pooled.ikm),
+            **_interval(report.overall.interval),
+            **_interval(pooled.interval, "pooled_ci"),
+            "sample": _sample(report.sample),
         },
         "profile": report.profile,
     }
@@ -79,8 +113,37 @@ def _layout(lines: list[str | Row]) -> list[str]:
     ]
 
 
-def render_unit(result: IkmResult, weighting: Weighting, lang: Lang) -> list[str | Row]:
-    """The SKM table of one unit: nine NRRs, index, IKM, grade, respondents."""
+def _interval_row(ci: Interval | None, lang: Lang) -> Row:
+    if ci is None:
+        return _row(t(lang, "report.interval"), "", "-")
+    letters = "/".join(g.letter for g in ci.grades)
+    span = f"{number(ci.low, 2, lang)}–{number(ci.high, 2, lang)}"
+    return _row(t(lang, "report.interval"), letters, span)
+
+
+def _short(check: SampleCheck | None, lang: Lang) -> list[str | Row]:
+    if check is None or check.enough or check.respondents == 0:
+        return []
+    return [
+        "  "
+        + t(
+            lang,
+            "officer.sample_tag",
+            respondents=number(check.respondents, 0, lang),
+            required=number(check.required, 0, lang),
+        )
+    ]
+
+
+def render_unit(
+    result: IkmResult, weighting: Weighting, lang: Lang, sample: SampleCheck | None = None
+) -> list[str | Row]:
+    """The SKM table of one unit as text lines: nine NRRs, index, IKM, grade, respondents."""
+    if too_few(result.respondents):  # the nine NRRs would show one citizen's answers
+        return [
+            "  " + t(lang, "officer.too_few"),
+            _row(t(lang, "report.respondents"), "", str(result.respondents)),
+        ]
     lines: list[str | Row] = [
         _row(
             t(lang, "report.col_element"), t(lang, "report.col_nrr"), t(lang, "report.col_weighted")
@@ -101,7 +164,9 @@ def render_unit(result: IkmResult, weighting: Weighting, lang: Lang) -> list[str
             _row(t(lang, "report.index"), "", number(result.index, 3, lang)),
             _row(t(lang, "report.ikm"), "", number(result.ikm, 2, lang)),
             _row(t(lang, "report.grade"), "", result.grade.letter),
+            *_short(sample, lang),
             _row(t(lang, "report.performance"), "", result.grade.performance(lang)),
+            _interval_row(result.interval, lang),
         ]
     lines.append(_row(t(lang, "report.respondents"), "", str(result.respondents)))
     return lines
@@ -168,14 +233,16 @@ def render_text(report: Report, directory: Directory | None, lang: Lang = "id") 
         return "\n".join(_layout(lines))
     for unit in report.units:
         lines += ["", t(lang, "report.unit", name=unit_title(unit_name(unit.code), unit.code))]
-        lines += render_unit(unit.result, report.weighting, lang)
+        lines += render_unit(unit.result, report.weighting, lang, unit.sample)
     o = report.overall
     lines += ["", t(lang, "report.overall")]
     if o.ikm is not None and o.grade is not None:
         lines += [
             _row(t(lang, "report.overall_mean"), "", number(o.ikm, 2, lang)),
             _row(t(lang, "report.grade"), "", o.grade.letter),
+            *_short(report.sample, lang),
             _row(t(lang, "report.performance"), "", o.grade.performance(lang)),
+            _interval_row(o.interval, lang),
         ]
     if o.pooled.ikm is not None:
         lines.append(_row(t(lang, "report.overall_pooled"), "", number(o.pooled.ikm, 2, lang)))

@@ -74,13 +74,21 @@ def _grade_rows() -> list[list[str]]:
     return rows
 
 
-def sample_note(sample: SampleCheck | None) -> str:
-    """Beside a unit: whether its respondents reach the Krejcie-Morgan sample."""
-    if sample is None:
-        return "volume tidak diisi"
-    if sample.enough:
-        return "memenuhi"
-    return f"kurang {number(sample.shortfall, 0)} responden"
+def sample_note(sample: SampleCheck) -> str:
+    """Beside a unit: whether its respondents reach the sample (Krejcie-Morgan, else 30)."""
+    verdict = "memenuhi" if sample.enough else f"kurang {number(sample.shortfall, 0)} responden"
+    if sample.by_volume:
+        return verdict
+    return f"volume tidak diisi, minimal {number(sample.required, 0)}: {verdict}"
+
+
+def sample_tag(sample: SampleCheck | None) -> str:
+    """Beside a grade whose sample is short: "sampel belum cukup (n=4 dari 306)", else ""."""
+    if sample is None or sample.enough or sample.respondents == 0:
+        return ""
+    return (
+        f"sampel belum cukup (n={number(sample.respondents, 0)} dari {number(sample.required, 0)})"
+    )
 
 
 def _sample_rows(data: LaporanData) -> tuple[list[list[str]], list[str]]:
@@ -89,13 +97,11 @@ def _sample_rows(data: LaporanData) -> tuple[list[list[str]], list[str]]:
     rows: list[list[str]] = []
     short: list[str] = []
     for code, name, check in checks:
-        if check is None:
-            rows.append([name, "–", "–", "–", sample_note(None)])
-            continue
+        population = "–" if check.population is None else number(check.population, 0)
         rows.append(
             [
                 name,
-                number(check.population, 0),
+                population,
                 number(check.required, 0),
                 number(check.respondents, 0),
                 sample_note(check),
@@ -157,7 +163,7 @@ def method(doc: Document, data: LaporanData) -> None:
         )
         items(doc, short)
     else:
-        para(doc, "Jumlah responden setiap unit yang volumenya diketahui telah memenuhi sampel.")
+        para(doc, "Jumlah responden setiap unit telah memenuhi sampel.")
     heading(doc, "2.5 Waktu dan Cara Pengumpulan Data", 2)
     para(
         doc,

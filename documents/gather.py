@@ -11,7 +11,7 @@ from skm.analysis import Priority, correlation_from_patterns, ikm_by_group, weak
 from skm.directory import Directory, Head
 from skm.index import EMPTY, IkmResult, Weighting, ikm_from_totals
 from skm.period import Period, previous
-from skm.sample import SampleCheck, sample_check
+from skm.sample import SampleCheck, unit_sample
 from storage import responses
 from storage.database import Database
 
@@ -28,7 +28,7 @@ class UnitSection:
     figures: UnitFigures
     before: IkmResult
     offices: list[tuple[str, IkmResult]]
-    sample: SampleCheck | None
+    sample: SampleCheck
     priorities: list[Priority]
     suggestions: list[str]
     suggestions_total: int
@@ -50,7 +50,7 @@ class LaporanData:
     correlation: dict[str, dict[str, float | None]]
     by_profile: dict[str, dict[str, IkmResult]]
     # Units in the selection nobody answered for: code, name and sample check.
-    absent: list[tuple[str, str, SampleCheck | None]]
+    absent: list[tuple[str, str, SampleCheck]]
     office_names: dict[str, str]
 
     @property
@@ -92,14 +92,13 @@ async def _unit(
         if len(codes) > 1:
             offices = [(c, ikm_from_totals(per_office.get(c, EMPTY), weighting)) for c in codes]
     texts, total = await responses.suggestions(db, where, limit=SUGGESTIONS_PER_UNIT)
-    respondents = figures.result.respondents
     return UnitSection(
         code,
         directory.unit_name(code),
         figures,
         before,
         offices,
-        sample_check(directory.monthly_volume(code, office), period, respondents),
+        figures.sample or unit_sample(directory, code, office, period, {}),
         weakest_elements(figures.result),
         [s.text for s in texts],
         total,
@@ -116,7 +115,7 @@ async def gather(
     written: datetime,
 ) -> LaporanData:
     """Read what the report needs for some units (None: all) at an office (None: all)."""
-    report = await build_report(db, weighting, period, units, office)
+    report = await build_report(db, weighting, period, units, office, directory)
     before_period = previous(period)
     earlier = await responses.totals_by(db, "unit", selection(before_period, units, office))
     # Units in the selection come in the units file's order, then any others found in the data.
@@ -141,7 +140,7 @@ async def gather(
     present = {u.code for u in report.units}
     in_scope = units if units is not None else _served(directory, office)
     absent = [
-        (c, directory.unit_name(c), sample_check(directory.monthly_volume(c, office), period, 0))
+        (c, directory.unit_name(c), unit_sample(directory, c, office, period, {}))
         for c in in_scope
         if c not in present
     ]

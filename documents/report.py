@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from skm.directory import Directory
 from skm.index import EMPTY, ElementTotals, IkmResult, OverallResult, Weighting, ikm_from_totals
 from skm.index import overall as all_units
 from skm.period import Period
+from skm.sample import SampleCheck, combined_sample, unit_sample
 from storage import responses
 from storage.database import Database
 from storage.responses import Filter
@@ -19,6 +21,8 @@ class UnitFigures:
     code: str
     result: IkmResult
     totals: ElementTotals = EMPTY
+    # Whether its respondents are enough (skm/sample.py); None when no check was asked for.
+    sample: SampleCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Report:
     units: list[UnitFigures]
     overall: OverallResult
     profile: dict[str, dict[str, int]]
+    sample: SampleCheck | None = None  # of the all-units figure
 
 
 def selection(period: Period | None, units: list[str] | None, office: str | None) -> Filter:
@@ -49,18 +54,28 @@ async def build_report(
     period: Period | None = None,
     units: list[str] | None = None,
     office: str | None = None,
+    directory: Directory | None = None,
 ) -> Report:
-    """Compute the report from SQL aggregates (no response rows are loaded)."""
+    """Compute the report from SQL aggregates (no response rows are loaded).
+
+    The sample checks take each office's monthly volume from the directory; without one
+    (a CSV read as it is) no office has a volume and the checks ask for 30 respondents.
+    """
     where = selection(period, units, office)
-    per_unit = await responses.totals_by(db, "unit", where)
-    figures = [
-        UnitFigures(code, ikm_from_totals(tot, weighting), tot) for code, tot in per_unit.items()
-    ]
+    known = directory if directory is not None else Directory({}, {})
+    figures: list[UnitFigures] = []
+    for code, offices in (await responses.totals_by_unit_office(db, where)).items():
+        tot = sum(offices.values(), EMPTY)
+        counted = {c: t.respondents for c, t in offices.items()}
+        check = unit_sample(known, code, office, period, counted)
+        figures.append(UnitFigures(code, ikm_from_totals(tot, weighting), tot, check))
+    checks = {u.code: u.sample for u in figures if u.sample is not None}
     return Report(
         period,
         office,
         weighting,
         figures,
-        all_units(list(per_unit.values()), weighting),
+        all_units([u.totals for u in figures], weighting),
         await responses.profile_counts(db, where),
+        combined_sample(checks, period),
     )

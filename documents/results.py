@@ -8,10 +8,12 @@ from docx.document import Document
 
 from documents import charts
 from documents.docx_kit import TEXT_WIDTH_CM, caption, heading, page_break, para, picture, table
-from documents.front import sample_note
+from documents.front import sample_note, sample_tag
 from documents.gather import LaporanData, UnitSection
 from skm.analysis import answer_shares
+from skm.disclosure import too_few
 from skm.index import IkmResult
+from skm.interval import Interval
 from skm.numbers import number
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, SCORES
@@ -27,6 +29,28 @@ def maybe(value: Decimal | float | None, digits: int) -> str:
 def percent(part: int, whole: int) -> str:
     """A share as Indonesian readers write it: 45,45%."""
     return number(part * 100 / whole if whole else 0, 2) + "%"
+
+
+TOO_FEW = "terlalu sedikit responden untuk ditampilkan"
+
+
+def interval_line(ci: Interval | None) -> str:
+    """The IKM's 95% interval and the grades it spans, beside the official figure."""
+    if ci is None:
+        return "Rentang keyakinan 95%: belum dapat dihitung (kurang dari 2 responden)."
+    letters = [g.letter for g in ci.grades]
+    grades = letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " atau " + letters[-1]
+    return (
+        f"Rentang keyakinan 95% dari nilai indeks tiap responden: {number(ci.low, 2)} – "
+        f"{number(ci.high, 2)} (mutu {grades})."
+    )
+
+
+def shown_cells(result: IkmResult) -> list[str]:
+    """A breakdown's IKM, mutu and kinerja, withheld below three respondents."""
+    if too_few(result.respondents):
+        return [TOO_FEW, DASH, DASH]
+    return grade_cells(result)
 
 
 def grade_cells(result: IkmResult) -> list[str]:
@@ -73,8 +97,7 @@ def _unit(doc: Document, number_: str, unit: UnitSection, data: LaporanData) -> 
     result = unit.figures.result
     heading(doc, f"{number_} {unit.name} ({unit.code})", 3)
     line = f"Jumlah responden: {number(result.respondents, 0)}"
-    if unit.sample is not None:
-        line += f"; sampel minimum {number(unit.sample.required, 0)} ({sample_note(unit.sample)})"
+    line += f"; sampel minimum {number(unit.sample.required, 0)} ({sample_note(unit.sample)})"
     para(doc, line + ".")
     _unit_table(doc, unit, data.report.weighting.weight)
     if result.ikm is None or result.grade is None:
@@ -82,15 +105,17 @@ def _unit(doc: Document, number_: str, unit: UnitSection, data: LaporanData) -> 
     else:
         para(doc, f"Nilai Indeks = {number(result.index or 0, 4)}")
         para(doc, formula_line(result), bold=True)
-        para(doc, f"Mutu pelayanan: {result.grade.letter}")
+        tag = sample_tag(unit.sample)
+        para(doc, f"Mutu pelayanan: {result.grade.letter}" + (f" — {tag}" if tag else ""))
         para(doc, f"Kinerja unit pelayanan: {result.grade.performance('id')}")
+        para(doc, interval_line(result.interval))
     if unit.offices:
         para(doc, f"IKM {unit.name} per kantor:")
         table(
             doc,
             ["Kantor", "Responden", "IKM", "Mutu", "Kinerja"],
             [
-                [data_office(data, code), number(r.respondents, 0), *grade_cells(r)]
+                [data_office(data, code), number(r.respondents, 0), *shown_cells(r)]
                 for code, r in unit.offices
             ],
             widths=[5.0, 2.4, 2.2, 1.8, 3.4],
@@ -131,6 +156,10 @@ def _all_units(doc: Document, data: LaporanData) -> None:
         rows,
         widths=[5.0, 2.2, 1.8, 1.8, 1.4, 3.0],
     )
+    if o.ikm is not None:
+        tag = sample_tag(data.report.sample)
+        line = "Rata-rata IKM unit: " + interval_line(o.interval)
+        para(doc, line + (f" Mutu {o.grade.letter if o.grade else DASH}: {tag}." if tag else ""))
     para(
         doc,
         "Nilai seluruh unit adalah rata-rata IKM unit, sebagaimana laporan SKM yang "
@@ -218,7 +247,7 @@ def _bivariate(doc: Document, data: LaporanData) -> None:
                 continue
             label = f.label(code)("id") if code in f.codes else "Tidak diisi"
             rows.append(
-                [f.question("id"), label, number(result.respondents, 0), *grade_cells(result)]
+                [f.question("id"), label, number(result.respondents, 0), *shown_cells(result)]
             )
     table(
         doc,

@@ -66,7 +66,8 @@ METHOD_SAMPLE = (
     "Jumlah sampel minimum dihitung dengan rumus Krejcie dan Morgan (1970): "
     "s = X²·N·P(1−P) ÷ (d²(N−1) + X²·P(1−P)), dengan X² = 3,841, P = 0,5 dan d = 0,05. "
     "N adalah jumlah orang yang dilayani unit dalam periode survei (volume per bulan dalam "
-    "berkas unit × jumlah bulan)."
+    "berkas unit × jumlah bulan). Bila volume salah satu kantor tidak diisi, sampel minimum "
+    "dianggap 30 responden."
 )
 METHOD_COLLECTION = (
     "Responden mengisi kuesioner melalui Telegram dengan memindai kode QR di loket "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from skm.questionnaire import Lang
@@ -56,11 +57,18 @@ class Directory:
         """Whether an office serves a unit."""
         return office in self.offices and unit in self.offices[office].units
 
-    def monthly_volume(self, unit: str, office: str | None = None) -> int | None:
-        """People served per month by a unit (at one office, or all), if configured."""
-        offices = [self.offices[office]] if office in self.offices else self.offices.values()
-        figures = [o.volume[unit] for o in offices if unit in o.volume]
-        return sum(figures) if figures else None
+    def volumes(
+        self, unit: str, office: str | None = None, seen: Iterable[str] = ()
+    ) -> dict[str, int | None]:
+        """A unit's monthly volume at every office its figure counts (None where not set).
+
+        The offices counted are the one asked for; else every office serving the unit and
+        any other its respondents came from.
+        """
+        codes = [office] if office is not None else [o.code for o in self.offices_serving(unit)]
+        if office is None:
+            codes += [c for c in seen if c not in codes]
+        return {c: self.offices[c].volume.get(unit) if c in self.offices else None for c in codes}
 
     def unit_name(self, code: str, lang: Lang = "id") -> str:
         """The display name of a unit code, or the code itself when unknown."""

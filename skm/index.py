@@ -8,6 +8,14 @@ from decimal import Decimal
 from enum import Enum
 
 from skm.grade import Grade, grade_for
+from skm.interval import (
+    NO_MOMENTS,
+    IndexMoments,
+    Interval,
+    interval,
+    mean_of_means_interval,
+    moments_of,
+)
 from skm.questionnaire import ELEMENT_CODES, SCORES
 
 Answers = Mapping[str, int | None]
@@ -32,6 +40,11 @@ class Weighting(Enum):
             return nrr_sum / len(ELEMENT_CODES)
         return nrr_sum * self.weight
 
+    @property
+    def factor(self) -> float:
+        """Nine times the weight: what a respondent's mean answer is multiplied by (0.999 or 1)."""
+        return float(self.weight * len(ELEMENT_CODES)) if self is Weighting.REGULATION else 1.0
+
 
 @dataclass(frozen=True)
 class ElementTotals:
@@ -40,12 +53,15 @@ class ElementTotals:
     respondents: int
     sums: Mapping[str, int] = field(default_factory=dict)
     counts: Mapping[str, int] = field(default_factory=dict)
+    # The sums behind the 95% interval: each respondent's own index (skm/interval.py).
+    moments: IndexMoments = NO_MOMENTS
 
     def __add__(self, other: ElementTotals) -> ElementTotals:
         return ElementTotals(
             self.respondents + other.respondents,
             {c: self.sums.get(c, 0) + other.sums.get(c, 0) for c in ELEMENT_CODES},
             {c: self.counts.get(c, 0) + other.counts.get(c, 0) for c in ELEMENT_CODES},
+            self.moments + other.moments,
         )
 
 
@@ -61,6 +77,9 @@ class IkmResult:
     index: Decimal | None
     ikm: Decimal | None
     grade: Grade | None
+    moments: IndexMoments = NO_MOMENTS
+    # The 95% interval of the IKM; None below two respondents or without an IKM.
+    interval: Interval | None = None
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -82,14 +101,17 @@ def totals_of(answers: Iterable[Answers]) -> ElementTotals:
     sums = dict.fromkeys(ELEMENT_CODES, 0)
     counts = dict.fromkeys(ELEMENT_CODES, 0)
     respondents = 0
+    given: list[list[int]] = []
     for one in answers:
         validate_answers(one)
         respondents += 1
+        scores = [s for s in one.values() if s is not None]
+        given.append(scores)
         for code, score in one.items():
             if score is not None:
                 sums[code] += score
                 counts[code] += 1
-    return ElementTotals(respondents, sums, counts)
+    return ElementTotals(respondents, sums, counts, moments_of(given))
 
 
 def ikm_from_totals(
@@ -101,11 +123,13 @@ def ikm_from_totals(
         count = totals.counts.get(code, 0)
         nrr[code] = Decimal(totals.sums.get(code, 0)) / count if count else None
     present = [v for v in nrr.values() if v is not None]
+    moments = totals.moments
     if len(present) < len(ELEMENT_CODES):
-        return IkmResult(totals.respondents, nrr, None, None, None)
+        return IkmResult(totals.respondents, nrr, None, None, None, moments)
     index = weighting.weigh(sum(present, Decimal(0)))
     ikm = index * 25
-    return IkmResult(totals.respondents, nrr, index, ikm, grade_for(ikm))
+    spread = interval(moments, weighting.factor)
+    return IkmResult(totals.respondents, nrr, index, ikm, grade_for(ikm), moments, spread)
 
 
 def compute_ikm(
@@ -123,6 +147,8 @@ class OverallResult:
     ikm: Decimal | None
     grade: Grade | None
     pooled: IkmResult
+    # The 95% interval of the mean of unit IKMs (None when a unit's spread is unknown).
+    interval: Interval | None = None
 
 
 def overall(
@@ -131,9 +157,10 @@ def overall(
     """The all-units figure: mean of the units' IKMs beside the pooled IKM."""
     pooled_totals = sum(units, EMPTY)
     pooled = ikm_from_totals(pooled_totals, weighting)
-    unit_ikms = [r.ikm for r in (ikm_from_totals(u, weighting) for u in units)]
-    known = [v for v in unit_ikms if v is not None]
+    results = [ikm_from_totals(u, weighting) for u in units]
+    known = [r for r in results if r.ikm is not None]
     if not known:
         return OverallResult(pooled_totals.respondents, None, None, pooled)
-    mean = sum(known, Decimal(0)) / len(known)
-    return OverallResult(pooled_totals.respondents, mean, grade_for(mean), pooled)
+    mean = sum((r.ikm for r in known if r.ikm is not None), Decimal(0)) / len(known)
+    spread = mean_of_means_interval([r.moments for r in known], weighting.factor)
+    return OverallResult(pooled_totals.respondents, mean, grade_for(mean), pooled, spread)

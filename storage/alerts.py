@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from skm.records import Response
 from storage.database import Database
@@ -13,13 +15,18 @@ from storage.responses import RESPONSE_FIELDS, response_from, to_epoch
 
 @dataclass(frozen=True)
 class PendingAlert:
-    """One alert due to one officer: what to tell (the response) and in which language."""
+    """The alerts due to one officer about one unit, told in one message.
 
-    id: int
+    The outbox keeps a row per response and officer; the rows of an (officer, unit) are
+    claimed, sent and marked together, so the officer hears of a unit at most once a window.
+    """
+
+    ids: tuple[int, ...]
     officer_id: int
     lang: str
-    attempts: int
-    response: Response
+    unit: str
+    attempts: int  # the most failed sends of any of them
+    responses: tuple[Response, ...]
 
 
 def enqueue(
@@ -40,29 +47,56 @@ def enqueue(
     return int(cur.rowcount)
 
 
-_DUE = (
-    "delivered_at IS NULL AND given_up IS NULL AND next_try_at <= :now "
-    "AND (claimed_until IS NULL OR claimed_until <= :now)"
+def _due(a: str) -> str:
+    """The condition on outbox rows (alias `a`) that are due and held by no sender."""
+    return (
+        f"{a}.delivered_at IS NULL AND {a}.given_up IS NULL AND {a}.next_try_at <= :now "
+        f"AND ({a}.claimed_until IS NULL OR {a}.claimed_until <= :now)"
+    )
+
+
+# The (officer, unit) pairs with alerts due, and none sent (or being sent) within the window.
+_DUE_GROUPS = f"""
+SELECT a.officer_id, r.unit FROM alert_outbox a JOIN responses r ON r.id = a.response_id
+WHERE {_due("a")} AND NOT EXISTS (
+    SELECT 1 FROM alert_outbox d JOIN responses rd ON rd.id = d.response_id
+    WHERE d.officer_id = a.officer_id AND rd.unit = r.unit
+        AND (d.delivered_at > :since OR (d.delivered_at IS NULL AND d.claimed_until > :now))
 )
+GROUP BY a.officer_id, r.unit ORDER BY min(a.id) LIMIT :limit
+"""
+
+_CLAIM = f"""
+UPDATE alert_outbox SET claimed_until = :until WHERE id IN (
+    SELECT a.id FROM alert_outbox a JOIN responses r ON r.id = a.response_id
+    WHERE {_due("a")} AND (a.officer_id, r.unit) IN ({_DUE_GROUPS})
+) RETURNING id
+"""
 
 
-async def claim(db: Database, now: datetime, lease: timedelta, limit: int) -> list[PendingAlert]:
-    """Take up to `limit` due alerts, oldest first, for `lease`: no other sender sees them.
+async def claim(
+    db: Database, now: datetime, lease: timedelta, window: timedelta, limit: int
+) -> list[PendingAlert]:
+    """Take the due alerts of up to `limit` (officer, unit) pairs for `lease`, oldest first.
 
-    A sender that dies holding some lets them go when the lease ends, so they are sent
-    again; one that lives marks each one delivered, failed or given up.
+    A pair is due only when its officer was told nothing about the unit within `window`
+    (and no other sender holds some of its alerts), so that alerts come at most once a
+    window per unit. A sender that dies holding some lets them go when the lease ends; one
+    that lives marks them all delivered, failed or given up.
     """
     at = to_epoch(now)
+    params = {
+        "now": at,
+        "until": at + int(lease.total_seconds()),
+        "since": at - int(window.total_seconds()),
+        "limit": limit,
+    }
     async with db.atomic() as conn:
-        claimed = conn.execute(
-            f"UPDATE alert_outbox SET claimed_until = :until WHERE id IN ("
-            f"SELECT id FROM alert_outbox WHERE {_DUE} ORDER BY id LIMIT :limit) RETURNING id",
-            {"now": at, "until": at + int(lease.total_seconds()), "limit": limit},
-        ).fetchall()
+        claimed = conn.execute(_CLAIM, params).fetchall()
     if not claimed:
         return []
     ids = [int(r[0]) for r in claimed]
-    # The officer's language now; an officer revoked since has no row and is given up below.
+    # The officer's language now; an officer revoked since has no row and is given up.
     rows = await db.few(
         f"SELECT a.id, a.officer_id, coalesce(o.lang, ''), a.attempts, {_prefixed('r')} "
         "FROM alert_outbox a JOIN responses r ON r.id = a.response_id "
@@ -70,35 +104,53 @@ async def claim(db: Database, now: datetime, lease: timedelta, limit: int) -> li
         f"WHERE a.id IN ({', '.join('?' * len(ids))}) ORDER BY a.id",
         ids,
     )
-    return [PendingAlert(int(r[0]), int(r[1]), r[2], int(r[3]), response_from(r, 4)) for r in rows]
+    groups: dict[tuple[int, str], list[Any]] = {}
+    for r in rows:
+        response = response_from(r, 4)
+        groups.setdefault((int(r[1]), response.unit), []).append((r, response))
+    return [
+        PendingAlert(
+            tuple(int(r[0]) for r, _ in members),
+            officer,
+            members[0][0][2],
+            unit,
+            max(int(r[3]) for r, _ in members),
+            tuple(resp for _, resp in members),
+        )
+        for (officer, unit), members in groups.items()
+    ]
 
 
 def _prefixed(alias: str) -> str:
     return ", ".join(f"{alias}.{c}" for c in RESPONSE_FIELDS)
 
 
-async def delivered(db: Database, alert_id: int, now: datetime) -> None:
-    """Mark an alert sent: it is never sent again."""
+def _in(ids: Sequence[int]) -> str:
+    return f"id IN ({', '.join('?' * len(ids))})"
+
+
+async def delivered(db: Database, ids: Sequence[int], now: datetime) -> None:
+    """Mark alerts sent (all of one message at once): they are never sent again."""
     await db.write(
-        "UPDATE alert_outbox SET delivered_at = ?, claimed_until = NULL WHERE id = ?",
-        (to_epoch(now), alert_id),
+        f"UPDATE alert_outbox SET delivered_at = ?, claimed_until = NULL WHERE {_in(ids)}",
+        (to_epoch(now), *ids),
     )
 
 
-async def retry_at(db: Database, alert_id: int, when: datetime, failed: bool = True) -> None:
-    """Let an alert go until a later moment; a failed send counts as an attempt."""
+async def retry_at(db: Database, ids: Sequence[int], when: datetime, failed: bool = True) -> None:
+    """Let alerts go until a later moment; a failed send counts as an attempt."""
     await db.write(
         "UPDATE alert_outbox SET next_try_at = ?, claimed_until = NULL, "
-        "attempts = attempts + ? WHERE id = ?",
-        (to_epoch(when), int(failed), alert_id),
+        f"attempts = attempts + ? WHERE {_in(ids)}",
+        (to_epoch(when), int(failed), *ids),
     )
 
 
-async def give_up(db: Database, alert_id: int, why: str) -> None:
-    """Never send an alert (its officer is gone or blocked the bot); the reason is kept."""
+async def give_up(db: Database, ids: Sequence[int], why: str) -> None:
+    """Never send these alerts (their officer is gone or blocked the bot); the reason is kept."""
     await db.write(
-        "UPDATE alert_outbox SET given_up = ?, claimed_until = NULL WHERE id = ?",
-        (why, alert_id),
+        f"UPDATE alert_outbox SET given_up = ?, claimed_until = NULL WHERE {_in(ids)}",
+        (why, *ids),
     )
 
 

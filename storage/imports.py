@@ -20,7 +20,7 @@ from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES
 from skm.records import Response
 from storage.database import Database
-from storage.migrations import DAY_SECONDS
+from storage.migrations import DAY_SECONDS, INDEX_NAMES, index_sums
 from storage.responses import to_epoch
 
 _ANSWERS = tuple(c.lower() for c in ELEMENT_CODES)
@@ -174,16 +174,17 @@ async def _scalar(db: Database, sql: str) -> int:
 
 
 def _daily_sql() -> str:
-    names = ", ".join(f"s{i}, n{i}" for i in range(1, 10))
+    names = ", ".join(f"s{i}, n{i}" for i in range(1, 10)) + ", " + INDEX_NAMES
     sums = ", ".join(f"coalesce(sum(u{i}), 0), count(u{i})" for i in range(1, 10))
     adds = ", ".join(
         f"s{i} = s{i} + excluded.s{i}, n{i} = n{i} + excluded.n{i}" for i in range(1, 10)
     )
+    adds += ", " + ", ".join(f"{c} = {c} + excluded.{c}" for c in INDEX_NAMES.split(", "))
     day = f"submitted_at / {DAY_SECONDS}"  # as migration 3 counts days
     return (
         f"INSERT INTO daily_totals (unit, office, day, respondents, {names}) "
-        f"SELECT unit, office, {day}, count(*), {sums} FROM responses WHERE id > ? "
-        f"GROUP BY unit, office, {day} "
+        f"SELECT unit, office, {day}, count(*), {sums}, {index_sums()} FROM responses "
+        f"WHERE id > ? GROUP BY unit, office, {day} "
         "ON CONFLICT (unit, day, office) DO UPDATE SET "
         f"respondents = respondents + excluded.respondents, {adds}"
     )

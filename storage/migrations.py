@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from skm.interval import SCALE
+
 _ANSWER_COLUMNS = ",\n".join(f"    u{i} INTEGER CHECK (u{i} BETWEEN 1 AND 4)" for i in range(1, 10))
 _ANSWERS = ", ".join(f"u{i}" for i in range(1, 10))
 
@@ -15,29 +17,67 @@ _DAILY_NAMES = ", ".join(f"s{i}, n{i}" for i in range(1, 10))
 _DAILY_SUMS = ", ".join(f"coalesce(sum(u{i}), 0), count(u{i})" for i in range(1, 10))
 
 
-def _daily_row(row: str) -> str:
+def index_value(row: str = "") -> str:
+    """SQL for one respondent's mean answer × SCALE (a whole number); NULL if none answered.
+
+    SCALE is the least common multiple of 1..9, so the division is exact; SQLite gives
+    NULL for a division by zero, and aggregates skip NULLs.
+    """
+    p = f"{row}." if row else ""
+    total = " + ".join(f"coalesce({p}u{i}, 0)" for i in range(1, 10))
+    answered = " + ".join(f"({p}u{i} IS NOT NULL)" for i in range(1, 10))
+    return f"(({total}) * {SCALE} / ({answered}))"
+
+
+# Migration 7: per day, how many respondents have an index, and the sum of it and its square.
+INDEX_NAMES = "scored, score_sum, score_squares"
+
+
+def index_sums(row: str = "") -> str:
+    """SQL aggregates of the respondents' index values: count, sum, sum of squares."""
+    m = index_value(row)
+    return f"count({m}), coalesce(sum({m}), 0), coalesce(sum({m} * {m}), 0)"
+
+
+def _index_of(row: str) -> str:
+    m = index_value(row)
+    return f"{m} IS NOT NULL, coalesce({m}, 0), coalesce({m} * {m}, 0)"
+
+
+def _daily_row(row: str, index: bool) -> str:
     """One response (NEW or OLD in a trigger) as a daily_totals row."""
     answers = ", ".join(f"coalesce({row}.u{i}, 0), {row}.u{i} IS NOT NULL" for i in range(1, 10))
-    return f"{row}.unit, {row}.office, {row}.{_DAY}, 1, {answers}"
+    more = f", {_index_of(row)}" if index else ""
+    return f"{row}.unit, {row}.office, {row}.{_DAY}, 1, {answers}{more}"
 
 
-def _daily_add(row: str) -> str:
+def _daily_add(row: str, index: bool = False) -> str:
     adds = ", ".join(
         f"s{i} = s{i} + excluded.s{i}, n{i} = n{i} + excluded.n{i}" for i in range(1, 10)
     )
+    names = _DAILY_NAMES
+    if index:
+        names += f", {INDEX_NAMES}"
+        adds += ", " + ", ".join(f"{c} = {c} + excluded.{c}" for c in INDEX_NAMES.split(", "))
     return (
-        f"INSERT INTO daily_totals (unit, office, day, respondents, {_DAILY_NAMES})\n"
-        f"    VALUES ({_daily_row(row)})\n"
+        f"INSERT INTO daily_totals (unit, office, day, respondents, {names})\n"
+        f"    VALUES ({_daily_row(row, index)})\n"
         "    ON CONFLICT (unit, day, office) DO UPDATE SET\n"
         f"    respondents = respondents + 1, {adds};"
     )
 
 
-def _daily_remove(row: str) -> str:
+def _daily_remove(row: str, index: bool = False) -> str:
     subs = ", ".join(
         f"s{i} = s{i} - coalesce({row}.u{i}, 0), n{i} = n{i} - ({row}.u{i} IS NOT NULL)"
         for i in range(1, 10)
     )
+    if index:
+        m = index_value(row)
+        subs += (
+            f", scored = scored - ({m} IS NOT NULL), score_sum = score_sum - coalesce({m}, 0)"
+            f", score_squares = score_squares - coalesce({m} * {m}, 0)"
+        )
     return (
         f"UPDATE daily_totals SET respondents = respondents - 1, {subs}\n"
         f"    WHERE unit = {row}.unit AND day = {row}.{_DAY}"
@@ -170,5 +210,34 @@ CREATE INDEX alert_outbox_due ON alert_outbox (next_try_at)
     # bot/privacy.py), and deleted with the survey: never kept beside a response.
     """
 ALTER TABLE surveys ADD COLUMN masked_chat INTEGER;
+""",
+    # 7: the sums behind the 95% interval of the IKM (skm/interval.py): per unit, office and
+    # day, how many respondents answered anything, and the sum of each one's mean answer
+    # × SCALE and of its square. Whole numbers, so the triggers add and subtract exactly.
+    f"""
+ALTER TABLE daily_totals ADD COLUMN scored INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE daily_totals ADD COLUMN score_sum INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE daily_totals ADD COLUMN score_squares INTEGER NOT NULL DEFAULT 0;
+UPDATE daily_totals SET scored = f.scored, score_sum = f.total, score_squares = f.squares
+    FROM (SELECT unit, office, day, count(m) AS scored, coalesce(sum(m), 0) AS total,
+              coalesce(sum(m * m), 0) AS squares
+          FROM (SELECT unit, office, {_DAY} AS day, {index_value()} AS m FROM responses)
+          GROUP BY unit, office, day) AS f
+    WHERE daily_totals.unit = f.unit AND daily_totals.office = f.office
+        AND daily_totals.day = f.day;
+DROP TRIGGER responses_daily_insert;
+DROP TRIGGER responses_daily_delete;
+DROP TRIGGER responses_daily_update;
+CREATE TRIGGER responses_daily_insert AFTER INSERT ON responses BEGIN
+    {_daily_add("NEW", index=True)}
+END;
+CREATE TRIGGER responses_daily_delete AFTER DELETE ON responses BEGIN
+    {_daily_remove("OLD", index=True)}
+END;
+CREATE TRIGGER responses_daily_update
+    AFTER UPDATE OF unit, office, submitted_at, {_ANSWERS} ON responses BEGIN
+    {_daily_remove("OLD", index=True)}
+    {_daily_add("NEW", index=True)}
+END;
 """,
 )

@@ -9,11 +9,12 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from skm.index import ElementTotals
+from skm.interval import IndexMoments
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, SCORES
 from skm.records import Response
 from storage.database import Database
-from storage.migrations import DAY_SECONDS
+from storage.migrations import DAY_SECONDS, index_sums
 
 Channel = Literal["telegram", "import"]
 GroupBy = Literal["unit", "office", "gender", "age", "education", "occupation"]
@@ -151,14 +152,20 @@ async def responded_since(db: Database, respondent: str, unit: str, since: datet
     return await db.point(sql, (respondent, unit, to_epoch(since))) is not None
 
 
-_TOTALS_COLS = ", ".join(f"sum({c}), count({c})" for c in _ANSWER_COLS)
-_DAILY_SUMS = ", ".join(f"sum(s{i}), sum(n{i})" for i in range(1, len(_ANSWER_COLS) + 1))
+# Per group: the element sums and counts, then the respondents' index moments.
+_TOTALS_COLS = ", ".join(f"sum({c}), count({c})" for c in _ANSWER_COLS) + ", " + index_sums()
+_DAILY_SUMS = (
+    ", ".join(f"sum(s{i}), sum(n{i})" for i in range(1, len(_ANSWER_COLS) + 1))
+    + ", sum(scored), sum(score_sum), sum(score_squares)"
+)
 
 
 def _totals(row: Sequence[Any], offset: int) -> ElementTotals:
     sums = {c: int(row[offset + 1 + 2 * i] or 0) for i, c in enumerate(ELEMENT_CODES)}
     counts = {c: int(row[offset + 2 + 2 * i] or 0) for i, c in enumerate(ELEMENT_CODES)}
-    return ElementTotals(int(row[offset] or 0), sums, counts)
+    m = offset + 1 + 2 * len(ELEMENT_CODES)
+    moments = IndexMoments(int(row[m] or 0), int(row[m + 1] or 0), int(row[m + 2] or 0))
+    return ElementTotals(int(row[offset] or 0), sums, counts, moments)
 
 
 # No responses at all: every element summed and counted, to nought.
@@ -178,14 +185,17 @@ def whole_days(start: int | None, end: int | None) -> tuple[int, int | None] | N
     return first, last
 
 
-async def _sums(db: Database, group_by: str | None, where: Filter) -> dict[str, ElementTotals]:
-    """Element sums and counts per group (or under "" when not grouped), from daily totals.
+async def _sums(
+    db: Database, keys: tuple[str, ...], where: Filter
+) -> dict[tuple[str, ...], ElementTotals]:
+    """Element sums and counts per group of `keys` (unit, office), from daily totals.
 
     Whole days come from daily_totals (a row per unit, office and day); only the parts of
     the span that begin or end within a day are read from the responses, through the
     covering index. Each part is aggregated on its own and the parts are added up here.
     """
-    key = group_by or "''"
+    groups = ", ".join(keys) or "''"
+    width = max(1, len(keys))
     start = to_epoch(where.start) if where.start is not None else None
     end = to_epoch(where.end) if where.end is not None else None
     days = whole_days(start, end)
@@ -196,8 +206,8 @@ async def _sums(db: Database, group_by: str | None, where: Filter) -> dict[str, 
         first, last = days
         condition, values = where.on_days(first, last)
         parts.append(
-            f"SELECT {key} AS grp, sum(respondents), {_DAILY_SUMS} "
-            f"FROM daily_totals WHERE {condition} GROUP BY grp"
+            f"SELECT {groups}, sum(respondents), {_DAILY_SUMS} "
+            f"FROM daily_totals WHERE {condition} GROUP BY {groups}"
         )
         params += values
         spans = [(start, first * DAY_SECONDS)]
@@ -208,16 +218,17 @@ async def _sums(db: Database, group_by: str | None, where: Filter) -> dict[str, 
             continue
         condition, values = where.between(low, high)
         parts.append(
-            f"SELECT {key} AS grp, count(*), {_TOTALS_COLS} FROM responses "
-            f"WHERE {condition} GROUP BY grp"
+            f"SELECT {groups}, count(*), {_TOTALS_COLS} FROM responses "
+            f"WHERE {condition} GROUP BY {groups}"
         )
         params += values
-    out: dict[str, ElementTotals] = {}
+    out: dict[tuple[str, ...], ElementTotals] = {}
     if not parts:  # an empty span
         return out
     for row in await db.rows(" UNION ALL ".join(parts), params):
-        group = row[0] if row[0] is not None else ""
-        out[group] = out[group] + _totals(row, 1) if group in out else _totals(row, 1)
+        group = tuple(str(v) if v is not None else "" for v in row[:width])
+        found = _totals(row, width)
+        out[group] = out[group] + found if group in out else found
     return dict(sorted(out.items()))
 
 
@@ -226,7 +237,7 @@ async def totals_by(db: Database, group_by: GroupBy, where: Filter) -> dict[str,
     if group_by not in _GROUPABLE:
         raise ValueError(f"cannot group by {group_by!r}")
     if group_by in _DAILY_GROUPS:
-        return await _sums(db, group_by, where)
+        return {key[0]: tot for key, tot in (await _sums(db, (group_by,), where)).items()}
     condition, params = where.where()
     sql = (
         f"SELECT {group_by}, count(*), {_TOTALS_COLS} FROM responses "
@@ -236,9 +247,17 @@ async def totals_by(db: Database, group_by: GroupBy, where: Filter) -> dict[str,
     return {(row[0] if row[0] is not None else ""): _totals(row, 1) for row in rows}
 
 
+async def totals_by_unit_office(db: Database, where: Filter) -> dict[str, dict[str, ElementTotals]]:
+    """Element sums and counts per unit, then per office within it, from daily totals."""
+    out: dict[str, dict[str, ElementTotals]] = {}
+    for (unit, office), tot in (await _sums(db, ("unit", "office"), where)).items():
+        out.setdefault(unit, {})[office] = tot
+    return out
+
+
 async def totals(db: Database, where: Filter) -> ElementTotals:
     """Element sums and counts over all matching responses, computed in SQL."""
-    return (await _sums(db, None, where)).get("", _NONE)
+    return (await _sums(db, (), where)).get(("",), _NONE)
 
 
 async def distribution(db: Database, where: Filter) -> dict[str, dict[int, int]]:

@@ -14,6 +14,7 @@ TEXTS: dict[str, str] = {
     "report.ikm": "IKM (25-100)",
     "report.grade": "Service grade",
     "report.performance": "Unit performance",
+    "report.interval": "95% interval (grades)",
     "report.respondents": "Respondents",
     "report.missing": "The IKM cannot be computed: nobody answered {elements}.",
     "report.overall": "All units",
@@ -169,10 +170,21 @@ TEXTS: dict[str, str] = {
         "<b>Sample</b> (Krejcie-Morgan): not enough yet, {respondents} respondents of at least "
         "{required} for N = {population} people served ({monthly}/month x {months} months)."
     ),
-    "officer.sample_unknown": (
-        "<b>Sample</b>: this unit's monthly service volume is not configured (volume in the "
-        "units file), so the sample cannot be judged."
+    "officer.sample_floor_enough": (
+        "<b>Sample</b>: enough, {respondents} respondents of at least {required} (no monthly "
+        "volume in the units file for {offices}, so the floor of {required} respondents applies)."
     ),
+    "officer.sample_floor_short": (
+        "<b>Sample</b>: not enough yet, {respondents} respondents of at least {required} (no "
+        "monthly volume in the units file for {offices}, so the floor of {required} "
+        "respondents applies)."
+    ),
+    "officer.sample_tag": "sample too small (n={respondents} of {required})",
+    "officer.interval": "95% interval: {low}–{high} (grade {grades})",
+    "officer.interval_none": "95% interval: not yet computable (fewer than 2 respondents)",
+    "officer.grades_or": " or ",
+    "officer.too_few": "too few respondents to show",
+    "officer.change_flat": "Change from {previous}: no meaningful change (difference {change})",
     "officer.chart_axis": "Element score (NRR x 25, 25-100 scale)",
     "officer.chart_ikm": "IKM {ikm} ({letter})",
     "officer.chart_caption": "Element scores against the grade bands A, B, C and D.",
@@ -229,6 +241,10 @@ TEXTS: dict[str, str] = {
     "officer.xlsx_index": "Index (weighted NRR)",
     "officer.xlsx_grade": "Grade",
     "officer.xlsx_performance": "Performance",
+    "officer.xlsx_ci_low": "95% interval low",
+    "officer.xlsx_ci_high": "95% interval high",
+    "officer.xlsx_ci_grades": "Grades in interval",
+    "officer.xlsx_sample": "Sample",
     "officer.xlsx_overall_mean": "All units (mean of unit IKMs)",
     "officer.xlsx_overall_pooled": "All respondents pooled",
     "officer.xlsx_field": "Profile",
@@ -248,6 +264,7 @@ TEXTS: dict[str, str] = {
     "officer.weekly_week": "This week: {figures}",
     "officer.weekly_change": "Against last week: {change}",
     "officer.weekly_change_none": "Against last week: nothing to compare with.",
+    "officer.weekly_change_flat": "Against last week: no meaningful change (difference {change})",
     "officer.weekly_quarter": "Quarter to date: {figures}",
     "officer.weekly_weakest": "Weakest element this week: {name} ({code}) {nrr}",
     "officer.weekly_suggestions": "New suggestions: {count}",
@@ -268,10 +285,15 @@ TEXTS: dict[str, str] = {
     "officer.day_fri": "Friday",
     "officer.day_sat": "Saturday",
     "officer.day_sun": "Sunday",
-    "officer.alert_title": "⚠️ <b>Needs attention</b>: {unit} · {office}",
-    "officer.alert_low": "Scored 1 (lowest) on: {elements}",
-    "officer.alert_suggestion": "Suggestion: “{text}”",
-    "officer.alert_hint": "The respondent stays anonymous. See /ikm {unit} and /saran {unit}.",
+    "officer.alert_title": "⚠️ <b>Needs attention</b>: {unit}",
+    "officer.alert_count": "{count} responses gave a 1 (the lowest score).",
+    "officer.alert_element": "{name} ({code}) {count}x",
+    "officer.alert_low": "Scored 1 on: {elements}",
+    "officer.alert_offices": "Offices: {offices}",
+    "officer.alert_hint": (
+        "The respondents stay anonymous. See /ikm {unit}; suggestions are in /saran {unit} "
+        "and the weekly summary."
+    ),
     "officer.menu.start": "Start the survey",
     "officer.menu.batal": "Cancel the survey",
     "officer.menu.bantuan": "Help and the list of commands",

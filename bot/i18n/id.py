@@ -14,6 +14,7 @@ TEXTS: dict[str, str] = {
     "report.ikm": "IKM (25-100)",
     "report.grade": "Mutu pelayanan",
     "report.performance": "Kinerja unit pelayanan",
+    "report.interval": "Rentang 95% (mutu)",
     "report.respondents": "Jumlah responden",
     "report.missing": "IKM tidak dapat dihitung: tidak ada jawaban untuk {elements}.",
     "report.overall": "Seluruh unit",
@@ -173,9 +174,23 @@ TEXTS: dict[str, str] = {
         "<b>Sampel</b> (Krejcie-Morgan): belum cukup, {respondents} responden dari minimal "
         "{required} untuk N = {population} orang dilayani ({monthly}/bulan x {months} bulan)."
     ),
-    "officer.sample_unknown": (
-        "<b>Sampel</b>: jumlah layanan per bulan unit ini belum diatur (volume di berkas unit), "
-        "jadi kecukupan sampel belum dapat dinilai."
+    "officer.sample_floor_enough": (
+        "<b>Sampel</b>: cukup, {respondents} responden dari minimal {required} "
+        "(volume per bulan belum diatur untuk {offices} di berkas unit, jadi dipakai batas "
+        "{required} responden)."
+    ),
+    "officer.sample_floor_short": (
+        "<b>Sampel</b>: belum cukup, {respondents} responden dari minimal {required} "
+        "(volume per bulan belum diatur untuk {offices} di berkas unit, jadi dipakai batas "
+        "{required} responden)."
+    ),
+    "officer.sample_tag": "sampel belum cukup (n={respondents} dari {required})",
+    "officer.interval": "Rentang 95%: {low}–{high} (mutu {grades})",
+    "officer.interval_none": "Rentang 95%: belum dapat dihitung (kurang dari 2 responden)",
+    "officer.grades_or": " atau ",
+    "officer.too_few": "terlalu sedikit responden untuk ditampilkan",
+    "officer.change_flat": (
+        "Perubahan dari {previous}: tidak berubah secara bermakna (selisih {change})"
     ),
     "officer.chart_axis": "Nilai unsur (NRR x 25, skala 25-100)",
     "officer.chart_ikm": "IKM {ikm} ({letter})",
@@ -238,6 +253,10 @@ TEXTS: dict[str, str] = {
     "officer.xlsx_index": "Indeks (NRR tertimbang)",
     "officer.xlsx_grade": "Mutu",
     "officer.xlsx_performance": "Kinerja",
+    "officer.xlsx_ci_low": "Rentang 95% bawah",
+    "officer.xlsx_ci_high": "Rentang 95% atas",
+    "officer.xlsx_ci_grades": "Mutu dalam rentang",
+    "officer.xlsx_sample": "Sampel",
     "officer.xlsx_overall_mean": "Seluruh unit (rata-rata IKM unit)",
     "officer.xlsx_overall_pooled": "Gabungan seluruh responden",
     "officer.xlsx_field": "Profil",
@@ -257,6 +276,9 @@ TEXTS: dict[str, str] = {
     "officer.weekly_week": "Minggu ini: {figures}",
     "officer.weekly_change": "Dibanding minggu lalu: {change}",
     "officer.weekly_change_none": "Dibanding minggu lalu: belum ada pembanding.",
+    "officer.weekly_change_flat": (
+        "Dibanding minggu lalu: tidak berubah secara bermakna (selisih {change})"
+    ),
     "officer.weekly_quarter": "Kuartal berjalan: {figures}",
     "officer.weekly_weakest": "Unsur terlemah minggu ini: {name} ({code}) {nrr}",
     "officer.weekly_suggestions": "Saran baru: {count}",
@@ -277,10 +299,15 @@ TEXTS: dict[str, str] = {
     "officer.day_fri": "Jumat",
     "officer.day_sat": "Sabtu",
     "officer.day_sun": "Minggu",
-    "officer.alert_title": "⚠️ <b>Perlu perhatian</b>: {unit} · {office}",
-    "officer.alert_low": "Nilai 1 (terendah) pada: {elements}",
-    "officer.alert_suggestion": "Saran: “{text}”",
-    "officer.alert_hint": "Identitas responden dirahasiakan. Lihat /ikm {unit} dan /saran {unit}.",
+    "officer.alert_title": "⚠️ <b>Perlu perhatian</b>: {unit}",
+    "officer.alert_count": "{count} respons memberi nilai 1 (terendah).",
+    "officer.alert_element": "{name} ({code}) {count}x",
+    "officer.alert_low": "Nilai 1 pada: {elements}",
+    "officer.alert_offices": "Kantor: {offices}",
+    "officer.alert_hint": (
+        "Identitas responden dirahasiakan. Lihat /ikm {unit}; saran ada di /saran {unit} "
+        "dan ringkasan mingguan."
+    ),
     "officer.menu.start": "Mulai survei",
     "officer.menu.batal": "Batalkan survei",
     "officer.menu.bantuan": "Bantuan dan daftar perintah",

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from html import escape
 
 from bot.config import Settings
 from bot.directory import Directory
-from bot.i18n import t
-from bot.officers.render import clip, element_name
+from bot.i18n import number, t
+from bot.officers.render import element_name
 from skm.questionnaire import ELEMENT_CODES, Lang
 from skm.records import Response
 
 
 def needs_alert(response: Response) -> bool:
-    """Whether a response scores any element 1 or carries a suggestion."""
-    return any(response.answers.get(c) == 1 for c in ELEMENT_CODES) or bool(response.suggestion)
+    """Whether a response scores any element 1 (suggestions go to the weekly summary)."""
+    return any(response.answers.get(c) == 1 for c in ELEMENT_CODES)
 
 
 def rule(settings: Settings) -> Callable[[Response], bool]:
@@ -25,25 +26,28 @@ def rule(settings: Settings) -> Callable[[Response], bool]:
     return needs_alert
 
 
-def notice(response: Response, directory: Directory, lang: Lang) -> str:
-    """The alert's text: unit, office, the elements scored 1 and the suggestion.
+def notice(responses: Sequence[Response], directory: Directory, lang: Lang) -> str:
+    """One message for some responses about one unit: how many, which elements, which offices.
 
-    Deliberately nothing else: no time, no profile, no pseudonym, so that the notice
-    cannot point at the citizen who answered.
+    Deliberately nothing else: no time, no profile, no suggestion, no pseudonym, so that the
+    notice cannot point at a citizen who answered.
     """
-    lines = [
-        t(
-            lang,
-            "officer.alert_title",
-            unit=escape(directory.unit_name(response.unit, lang)),
-            office=escape(directory.office_name(response.office)),
+    unit = responses[0].unit
+    low: Counter[str] = Counter(
+        c for r in responses for c in ELEMENT_CODES if r.answers.get(c) == 1
+    )
+    elements = ", ".join(
+        t(lang, "officer.alert_element", name=element_name(c, lang), code=c, count=low[c])
+        for c in ELEMENT_CODES
+        if low[c]
+    )
+    offices = sorted({directory.office_name(r.office) for r in responses})
+    return "\n".join(
+        (
+            t(lang, "officer.alert_title", unit=escape(directory.unit_name(unit, lang))),
+            t(lang, "officer.alert_count", count=number(len(responses), 0, lang)),
+            t(lang, "officer.alert_low", elements=elements),
+            t(lang, "officer.alert_offices", offices=escape(", ".join(offices))),
+            t(lang, "officer.alert_hint", unit=unit),
         )
-    ]
-    low = [c for c in ELEMENT_CODES if response.answers.get(c) == 1]
-    if low:
-        names = ", ".join(f"{element_name(c, lang)} ({c})" for c in low)
-        lines.append(t(lang, "officer.alert_low", elements=names))
-    if response.suggestion:
-        lines.append(t(lang, "officer.alert_suggestion", text=clip(response.suggestion, 3000)))
-    lines.append(t(lang, "officer.alert_hint", unit=response.unit))
-    return "\n".join(lines)
+    )

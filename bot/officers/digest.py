@@ -7,13 +7,15 @@ from datetime import datetime, timedelta
 from html import escape
 
 from bot.directory import Directory
-from bot.i18n import number, signed, t
+from bot.i18n import number, t
 from bot.officers.access import Scope
-from bot.officers.render import element_name, result_line, unit_head
+from bot.officers.render import change_text, element_name, result_line, unit_head
 from skm.analysis import Priority, weakest_elements
+from skm.disclosure import too_few
 from skm.index import EMPTY, IkmResult, Weighting, ikm_from_totals
 from skm.period import Period, current_quarter, previous
 from skm.questionnaire import Lang
+from skm.sample import SampleCheck, unit_sample
 from storage import responses
 from storage.database import Database
 from storage.responses import Filter
@@ -32,6 +34,8 @@ class WeekRow:
     quarter: IkmResult
     weakest: Priority | None
     suggestions: int
+    week_sample: SampleCheck
+    quarter_sample: SampleCheck
 
 
 @dataclass(frozen=True)
@@ -66,25 +70,33 @@ async def weekly(
     week, last_week, quarter = spans(now)
     codes = scope.units(directory)
 
-    async def per_unit(period: Period) -> dict[str, IkmResult]:
+    async def per_unit(period: Period) -> dict[str, tuple[IkmResult, SampleCheck]]:
         where = Filter(start=period.start, end=period.end, units=codes, office=scope.office)
-        totals = await responses.totals_by(db, "unit", where)
-        return {c: ikm_from_totals(totals.get(c, EMPTY), weighting) for c in codes}
+        found = await responses.totals_by_unit_office(db, where)
+        out: dict[str, tuple[IkmResult, SampleCheck]] = {}
+        for c in codes:
+            offices = found.get(c, {})
+            counted = {o: tot.respondents for o, tot in offices.items()}
+            result = ikm_from_totals(sum(offices.values(), EMPTY), weighting)
+            out[c] = (result, unit_sample(directory, c, scope.office, period, counted))
+        return out
 
     this, last, so_far = await per_unit(week), await per_unit(last_week), await per_unit(quarter)
     rows: list[WeekRow] = []
     for code in codes:
         where = Filter(start=week.start, end=week.end, units=[code], office=scope.office)
         _, new_suggestions = await responses.suggestions(db, where, limit=0)
-        weakest = weakest_elements(this[code], 1)
+        weakest = weakest_elements(this[code][0], 1)
         rows.append(
             WeekRow(
                 code,
-                this[code],
-                last[code],
-                so_far[code],
+                this[code][0],
+                last[code][0],
+                so_far[code][0],
                 weakest[0] if weakest else None,
                 new_suggestions,
+                this[code][1],
+                so_far[code][1],
             )
         )
     return Digest(week, last_week, quarter, rows)
@@ -112,14 +124,18 @@ def render(digest: Digest, directory: Directory, office: str | None, lang: Lang)
         if row.week.respondents == 0:
             lines.append(t(lang, "officer.weekly_none"))
         else:
-            lines.append(t(lang, "officer.weekly_week", figures=result_line(row.week, lang)))
-            if row.week.ikm is not None and row.last_week.ikm is not None:
-                delta = signed(row.week.ikm - row.last_week.ikm, 2, lang)
-                lines.append(t(lang, "officer.weekly_change", change=delta))
-            else:
-                lines.append(t(lang, "officer.weekly_change_none"))
-        lines.append(t(lang, "officer.weekly_quarter", figures=result_line(row.quarter, lang)))
-        if row.weakest is not None:
+            week = result_line(row.week, lang, row.week_sample)
+            lines.append(t(lang, "officer.weekly_week", figures=week))
+            keys = (
+                "officer.weekly_change",
+                "officer.weekly_change_flat",
+                "officer.weekly_change_none",
+            )
+            lines.append(change_text(row.week, row.last_week, lang, keys))
+        quarter = result_line(row.quarter, lang, row.quarter_sample)
+        lines.append(t(lang, "officer.weekly_quarter", figures=quarter))
+        # The weakest element is per-element detail: withheld below three respondents.
+        if row.weakest is not None and not too_few(row.week.respondents):
             lines.append(
                 t(
                     lang,

@@ -58,7 +58,9 @@ async def _send(
             data, filename=_name(unit, office, period, "csv"), caption=caption
         )
         return
-    gathered = await workbook.gather(state.database, units, office, period, state.config.weighting)
+    gathered = await workbook.gather(
+        state.database, units, office, period, state.config.weighting, directory
+    )
     xlsx = await asyncio.to_thread(workbook.workbook, gathered, directory, tz, lang)
     try:
         csv_data = CsvExport(unit, office, period.label).encode()

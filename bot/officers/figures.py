@@ -10,7 +10,7 @@ from skm.analysis import Priority, weakest_elements
 from skm.index import EMPTY, IkmResult, OverallResult, Weighting, ikm_from_totals, overall
 from skm.period import Period, previous
 from skm.sample import SampleCheck as SampleCheck
-from skm.sample import sample_check
+from skm.sample import combined_sample, unit_sample
 from storage import responses
 from storage.database import Database
 from storage.responses import Filter
@@ -23,6 +23,7 @@ class UnitRow:
     code: str
     result: IkmResult
     before: IkmResult
+    sample: SampleCheck
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Overview:
     office: str | None
     rows: list[UnitRow]
     overall: OverallResult
+    sample: SampleCheck
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,8 @@ class UnitDetail:
     result: IkmResult
     previous: IkmResult
     priorities: list[Priority]
-    offices: list[tuple[str, IkmResult]]
-    sample: SampleCheck | None
+    offices: list[tuple[str, IkmResult, SampleCheck]]
+    sample: SampleCheck
 
 
 def _where(period: Period, units: list[str] | None, office: str | None) -> Filter:
@@ -61,17 +63,24 @@ async def overview(
     """Respondents, IKM and grade of every unit in the scope, beside the previous period."""
     codes = scope.units(directory)
     before = previous(period)
-    now = await responses.totals_by(db, "unit", _where(period, codes, scope.office))
+    # Per unit and office: the units' figures, and the offices each sample check counts.
+    now = await responses.totals_by_unit_office(db, _where(period, codes, scope.office))
     then = await responses.totals_by(db, "unit", _where(before, codes, scope.office))
-    rows = [
-        UnitRow(
-            code,
-            ikm_from_totals(now.get(code, EMPTY), weighting),
-            ikm_from_totals(then.get(code, EMPTY), weighting),
+    rows: list[UnitRow] = []
+    for code in codes:
+        offices = now.get(code, {})
+        counted = {office: tot.respondents for office, tot in offices.items()}
+        rows.append(
+            UnitRow(
+                code,
+                ikm_from_totals(sum(offices.values(), EMPTY), weighting),
+                ikm_from_totals(then.get(code, EMPTY), weighting),
+                unit_sample(directory, code, scope.office, period, counted),
+            )
         )
-        for code in codes
-    ]
-    return Overview(period, before, scope.office, rows, overall(list(now.values()), weighting))
+    totals = [sum(offices.values(), EMPTY) for offices in now.values()]
+    sample = combined_sample({r.code: r.sample for r in rows}, period)
+    return Overview(period, before, scope.office, rows, overall(totals, weighting), sample)
 
 
 async def unit_detail(
@@ -88,12 +97,16 @@ async def unit_detail(
     per_office = await responses.totals_by(db, "office", _where(period, [unit], office))
     result = ikm_from_totals(sum(per_office.values(), EMPTY), weighting)
     earlier = ikm_from_totals(await responses.totals(db, _where(before, [unit], office)), weighting)
-    offices: list[tuple[str, IkmResult]] = []
+    offices: list[tuple[str, IkmResult, SampleCheck]] = []
     if office is None:
         codes = [o.code for o in directory.offices_serving(unit)]
         codes += [c for c in per_office if c not in codes]
-        offices = [(c, ikm_from_totals(per_office.get(c, EMPTY), weighting)) for c in codes]
-    sample = sample_check(directory.monthly_volume(unit, office), period, result.respondents)
+        for c in codes:
+            found = per_office.get(c, EMPTY)
+            check = unit_sample(directory, unit, c, period, {c: found.respondents})
+            offices.append((c, ikm_from_totals(found, weighting), check))
+    counted = {c: tot.respondents for c, tot in per_office.items()}
+    sample = unit_sample(directory, unit, office, period, counted)
     return UnitDetail(
         unit,
         office,

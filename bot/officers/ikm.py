@@ -12,6 +12,7 @@ from bot.i18n import t
 from bot.officers import chart, figures, render
 from bot.officers.access import Scope, Viewer, officers_only, reply
 from bot.officers.query import QueryError, parse_query
+from skm.disclosure import too_few
 from skm.period import current_quarter
 
 
@@ -41,7 +42,9 @@ async def ikm(update: Update, context: BotContext, viewer: Viewer) -> None:
     detail = await figures.unit_detail(db, directory, unit, office, period, weighting)
     await reply(update, render.unit_detail(detail, directory, lang))
     message = update.effective_message
-    if detail.result.respondents and message is not None:
+    # The chart is the element detail again: withheld, like it, below three respondents.
+    shown = detail.result.respondents and not too_few(detail.result.respondents)
+    if shown and message is not None:
         title = render.chart_title(detail, directory, lang)
         png = await asyncio.to_thread(chart.element_chart, detail.result, title, lang)
         await message.reply_photo(

@@ -1,10 +1,12 @@
-"""Delivering the alert outbox: a job claims the alerts that are due, sends each, marks each.
+"""Delivering the alert outbox: a job claims the alerts that are due, sends them, marks them.
 
 The alerts were written with their response, in its transaction (storage/alerts.py), so a
-crash, a 429 or a network failure delays an alert and never drops it. Each alert is claimed
-before it is sent and marked right after: in normal operation it goes out once. A crash
-between Telegram's answer and the mark would send it once more after the claim's lease
-(at least once is all a sender outside the database can promise).
+crash, a 429 or a network failure delays an alert and never drops it. An officer hears of
+a unit at most once every SKM_ALERT_EVERY_MINUTES: the alerts that gather meanwhile go out
+together in one message, which says how many responses it covers. They are claimed before
+the message is sent and marked, all at once, right after: in normal operation each goes
+out once. A crash between Telegram's answer and the mark would send them once more after
+the claim's lease (at least once is all a sender outside the database can promise).
 """
 
 from __future__ import annotations
@@ -76,13 +78,14 @@ async def deliver(context: BotContext) -> None:
 async def deliver_due(context: BotContext, moment: datetime) -> int:
     """Send the alerts due at a moment; returns how many went out."""
     db = context.bot_data.database
+    window = timedelta(minutes=context.bot_data.config.skm_alert_every_minutes)
     sent = 0
-    while batch := await alerts.claim(db, moment, LEASE, BATCH):
+    while batch := await alerts.claim(db, moment, LEASE, window, BATCH):
         for i, item in enumerate(batch):
             outcome = await _send(context, item, moment)
             if isinstance(outcome, timedelta):  # flood control: this and the rest wait
                 for rest in batch[i:]:
-                    await alerts.retry_at(db, rest.id, moment + outcome, failed=False)
+                    await alerts.retry_at(db, rest.ids, moment + outcome, failed=False)
                 kick(context, outcome)
                 return sent
             sent += outcome
@@ -90,12 +93,13 @@ async def deliver_due(context: BotContext, moment: datetime) -> int:
 
 
 async def _send(context: BotContext, item: PendingAlert, moment: datetime) -> bool | timedelta:
-    """Send one alert and mark what became of it: whether it went, or how long to wait (429)."""
+    """Send one officer's alerts about a unit as one message and mark them all: whether it
+    went, or how long to wait (429)."""
     db = context.bot_data.database
-    if not item.lang:  # no officer row: revoked since the response was stored
-        await alerts.give_up(db, item.id, "officer revoked")
+    if not item.lang:  # no officer row: revoked since the responses were stored
+        await alerts.give_up(db, item.ids, "officer revoked")
         return False
-    text = notice(item.response, context.bot_data.units, as_lang(item.lang))
+    text = notice(item.responses, context.bot_data.units, as_lang(item.lang))
     try:
         await context.bot.send_message(item.officer_id, text, parse_mode=ParseMode.HTML)
     except RetryAfter as exc:
@@ -104,13 +108,13 @@ async def _send(context: BotContext, item: PendingAlert, moment: datetime) -> bo
     except (Forbidden, BadRequest) as exc:
         # Blocked, or a chat Telegram refuses: trying again would not change that.
         log.warning("Alert to officer %s given up: %s", item.officer_id, exc.message)
-        await alerts.give_up(db, item.id, exc.message[:200])
+        await alerts.give_up(db, item.ids, exc.message[:200])
     except Exception as exc:  # the network or Telegram failing for now: try again later
         wait = backoff(item.attempts + 1)
         log.warning("Alert to officer %s failed (%s); next try in %s", item.officer_id, exc, wait)
-        await alerts.retry_at(db, item.id, moment + wait)
+        await alerts.retry_at(db, item.ids, moment + wait)
     else:
-        await alerts.delivered(db, item.id, now())
+        await alerts.delivered(db, item.ids, now())
         return True
     return False
 

@@ -9,7 +9,10 @@ from html import escape
 from bot.directory import Directory
 from bot.i18n import number, signed, t
 from bot.officers.figures import Overview, SampleCheck, UnitDetail
+from skm.disclosure import too_few
+from skm.grade import Grade
 from skm.index import IkmResult
+from skm.interval import Interval, change_is_real
 from skm.period import Period
 from skm.questionnaire import ELEMENTS, Lang
 
@@ -65,14 +68,48 @@ def unit_head(code: str, directory: Directory, lang: Lang) -> str:
     return t(lang, "officer.unit_head", name=escape(directory.unit_name(code, lang)), code=code)
 
 
-def result_line(result: IkmResult, lang: Lang) -> str:
-    """Respondents, IKM and grade in one line, or why the IKM is missing."""
+def grades_text(grades: tuple[Grade, ...], lang: Lang) -> str:
+    """The letters an interval spans, lowest first: "C atau B", "C, B atau A"."""
+    letters = [g.letter for g in grades]
+    if len(letters) < 2:
+        return "".join(letters)
+    return ", ".join(letters[:-1]) + t(lang, "officer.grades_or") + letters[-1]
+
+
+def interval_text(ci: Interval | None, lang: Lang) -> str:
+    """An IKM's 95% interval and the grades it spans (None: under two respondents)."""
+    if ci is None:
+        return t(lang, "officer.interval_none")
+    return t(
+        lang,
+        "officer.interval",
+        low=number(ci.low, 2, lang),
+        high=number(ci.high, 2, lang),
+        grades=grades_text(ci.grades, lang),
+    )
+
+
+def sample_tag(sample: SampleCheck | None, lang: Lang) -> str:
+    """ " · sampel belum cukup (n=4 dari 306)" beside a grade whose sample is short, else ""."""
+    if sample is None or sample.enough or sample.respondents == 0:
+        return ""
+    tag = t(
+        lang,
+        "officer.sample_tag",
+        respondents=number(sample.respondents, 0, lang),
+        required=number(sample.required, 0, lang),
+    )
+    return f" · {tag}"
+
+
+def result_line(result: IkmResult, lang: Lang, sample: SampleCheck | None = None) -> str:
+    """Respondents, IKM and grade (with a short sample said so), then the 95% interval."""
     if result.respondents == 0:
         return t(lang, "officer.no_respondents")
     if result.ikm is None or result.grade is None:
         missing = ", ".join(result.missing)
         return t(lang, "officer.incomplete", respondents=result.respondents, elements=missing)
-    return t(
+    line = t(
         lang,
         "officer.result",
         respondents=number(result.respondents, 0, lang),
@@ -80,6 +117,7 @@ def result_line(result: IkmResult, lang: Lang) -> str:
         letter=result.grade.letter,
         performance=result.grade.performance(lang),
     )
+    return f"{line}{sample_tag(sample, lang)}\n{interval_text(result.interval, lang)}"
 
 
 def change(now: IkmResult, before: IkmResult) -> Decimal | None:
@@ -89,11 +127,24 @@ def change(now: IkmResult, before: IkmResult) -> Decimal | None:
     return now.ikm - before.ikm
 
 
-def _change_text(now: IkmResult, before: IkmResult, label: str, lang: Lang) -> str:
+def change_text(
+    now: IkmResult, before: IkmResult, lang: Lang, keys: tuple[str, str, str], **more: str
+) -> str:
+    """The change against an earlier result: real, not meaningful, or nothing to compare.
+
+    A difference is called a change only when its 95% interval (Welch) leaves out zero.
+    """
+    real, flat, none = keys
     delta = change(now, before)
     if delta is None:
-        return t(lang, "officer.change_none", previous=label)
-    return t(lang, "officer.change", change=signed(delta, 2, lang), previous=label)
+        return t(lang, none, **more)
+    key = real if change_is_real(now.moments, before.moments) else flat
+    return t(lang, key, change=signed(delta, 2, lang), **more)
+
+
+def _change_text(now: IkmResult, before: IkmResult, label: str, lang: Lang) -> str:
+    keys = ("officer.change", "officer.change_flat", "officer.change_none")
+    return change_text(now, before, lang, keys, previous=label)
 
 
 def overview(data: Overview, directory: Directory, lang: Lang) -> str:
@@ -102,28 +153,39 @@ def overview(data: Overview, directory: Directory, lang: Lang) -> str:
     if data.office:
         lines.append(t(lang, "officer.office", office=escape(directory.office_name(data.office))))
     for row in data.rows:
-        lines += ["", unit_head(row.code, directory, lang), result_line(row.result, lang)]
+        lines += [
+            "",
+            unit_head(row.code, directory, lang),
+            result_line(row.result, lang, row.sample),
+        ]
         if row.result.ikm is not None:
             lines.append(_change_text(row.result, row.before, data.before.label, lang))
-    o = data.overall
-    lines.append("")
-    if o.ikm is not None and o.grade is not None and o.pooled.ikm is not None:
-        lines.append(
-            t(
-                lang,
-                "officer.overall",
-                ikm=number(o.ikm, 2, lang),
-                letter=o.grade.letter,
-                performance=o.grade.performance(lang),
-                pooled=number(o.pooled.ikm, 2, lang),
-                respondents=number(o.respondents, 0, lang),
-            )
-        )
-    else:
-        lines.append(t(lang, "officer.overall_none", respondents=o.respondents))
+    # One unit's "all units" would only repeat its own figure.
+    if len(data.rows) > 1:
+        lines += ["", overall_text(data, lang)]
     example = data.rows[0].code if data.rows else "SKCK"
     lines += ["", t(lang, "officer.overview_hint", code=example)]
     return "\n".join(lines)
+
+
+def overall_text(data: Overview, lang: Lang) -> str:
+    """The all-units figure (mean of unit IKMs beside the pooled IKM) and its interval."""
+    o = data.overall
+    if o.ikm is None or o.grade is None or o.pooled.ikm is None:
+        return t(lang, "officer.overall_none", respondents=o.respondents)
+    text = t(
+        lang,
+        "officer.overall",
+        ikm=number(o.ikm, 2, lang),
+        letter=o.grade.letter,
+        performance=o.grade.performance(lang),
+        pooled=number(o.pooled.ikm, 2, lang),
+        respondents=number(o.respondents, 0, lang),
+    )
+    # The tag and the interval belong to the mean of unit IKMs, the template's first line.
+    mean, _, pooled = text.partition("\n")
+    spread = interval_text(o.interval, lang)
+    return "\n".join((mean + sample_tag(data.sample, lang), spread, pooled))
 
 
 def _months(value: Decimal, lang: Lang) -> str:
@@ -131,10 +193,16 @@ def _months(value: Decimal, lang: Lang) -> str:
     return number(value, 0 if whole else 1, lang)
 
 
-def sample_text(sample: SampleCheck | None, lang: Lang) -> str:
-    """Whether the respondents reach the Krejcie-Morgan sample, naming the population used."""
-    if sample is None:
-        return t(lang, "officer.sample_unknown")
+def sample_text(sample: SampleCheck, directory: Directory, lang: Lang) -> str:
+    """Whether the respondents reach the sample, naming the population or the missing volume."""
+    if sample.population is None or sample.months is None or sample.monthly is None:
+        return t(
+            lang,
+            "officer.sample_floor_enough" if sample.enough else "officer.sample_floor_short",
+            respondents=number(sample.respondents, 0, lang),
+            required=number(sample.required, 0, lang),
+            offices=", ".join(escape(directory.office_name(c)) for c in sample.unset) or "-",
+        )
     return t(
         lang,
         "officer.sample_enough" if sample.enough else "officer.sample_short",
@@ -163,20 +231,36 @@ def unit_detail(data: UnitDetail, directory: Directory, lang: Lang) -> str:
         return "\n".join(lines)
     lines.append(t(lang, "officer.respondents", respondents=number(r.respondents, 0, lang)))
     if r.ikm is not None and r.grade is not None:
-        lines.append(
-            t(
-                lang,
-                "officer.ikm_grade",
-                ikm=number(r.ikm, 2, lang),
-                letter=r.grade.letter,
-                performance=r.grade.performance(lang),
-            )
+        grade = t(
+            lang,
+            "officer.ikm_grade",
+            ikm=number(r.ikm, 2, lang),
+            letter=r.grade.letter,
+            performance=r.grade.performance(lang),
         )
+        lines += [grade + sample_tag(data.sample, lang), interval_text(r.interval, lang)]
         lines.append(_change_text(r, data.previous, data.before.label, lang))
     else:
         lines.append(t(lang, "officer.incomplete_ikm", elements=", ".join(r.missing)))
     lines += ["", t(lang, "officer.elements_title")]
-    for code, nrr in r.nrr.items():
+    if too_few(r.respondents):
+        lines.append(t(lang, "officer.too_few"))
+    else:
+        lines += _elements(data, lang)
+    if data.offices:
+        lines += ["", t(lang, "officer.offices_title")]
+        for office, result, sample in data.offices:
+            name = escape(directory.office_name(office))
+            shown = t(lang, "officer.too_few") if too_few(result.respondents) else None
+            lines.append(f"{name}: {shown or result_line(result, lang, sample)}")
+    lines += ["", sample_text(data.sample, directory, lang)]
+    return "\n".join(lines)
+
+
+def _elements(data: UnitDetail, lang: Lang) -> list[str]:
+    """The nine element scores and the improvement priorities."""
+    lines: list[str] = []
+    for code, nrr in data.result.nrr.items():
         name = element_name(code, lang)
         if nrr is None:
             lines.append(t(lang, "officer.element_blank", code=code, name=name))
@@ -205,13 +289,7 @@ def unit_detail(data: UnitDetail, directory: Directory, lang: Lang) -> str:
                     converted=number(p.converted, 2, lang),
                 )
             )
-    if data.offices:
-        lines += ["", t(lang, "officer.offices_title")]
-        for office, result in data.offices:
-            name = escape(directory.office_name(office))
-            lines.append(f"{name}: {result_line(result, lang)}")
-    lines += ["", sample_text(data.sample, lang)]
-    return "\n".join(lines)
+    return lines
 
 
 def chart_title(data: UnitDetail, directory: Directory, lang: Lang) -> str:

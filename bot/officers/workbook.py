@@ -18,11 +18,14 @@ from bot.directory import Directory
 from bot.i18n import t
 from bot.report import Report, build_report
 from skm.analysis import answer_shares, correlation_matrix, ikm_by_group
+from skm.disclosure import too_few
 from skm.index import IkmResult, Weighting
+from skm.interval import Interval
 from skm.period import Period
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, SCORES, Lang
 from skm.records import CSV_COLUMNS, Response
+from skm.sample import SampleCheck
 from storage import responses
 from storage.database import Database
 from storage.responses import Filter, GroupBy
@@ -47,10 +50,11 @@ async def gather(
     office: str | None,
     period: Period,
     weighting: Weighting,
+    directory: Directory | None = None,
 ) -> ExportData:
     """Read the selection: the rows themselves (an export needs them) and the aggregates."""
     where = Filter(start=period.start, end=period.end, units=units, office=office)
-    report = await build_report(db, weighting, period, units, office)
+    report = await build_report(db, weighting, period, units, office, directory)
     by_profile: dict[str, dict[str, IkmResult]] = {}
     for f in PROFILE_FIELDS:
         field_totals = await responses.totals_by(db, cast(GroupBy, f.key), where)
@@ -68,6 +72,27 @@ def _num(value: Decimal | None) -> float | None:
     return float(value) if value is not None else None
 
 
+def _extra_columns(lang: Lang) -> list[str]:
+    return [
+        t(lang, "officer.xlsx_ci_low"),
+        t(lang, "officer.xlsx_ci_high"),
+        t(lang, "officer.xlsx_ci_grades"),
+        t(lang, "officer.xlsx_sample"),
+    ]
+
+
+def _extra(ci: Interval | None, sample: SampleCheck | None, lang: Lang) -> list[Any]:
+    """The 95% interval's ends, the grades it spans, and a short sample said so."""
+    short = None
+    if sample is not None and not sample.enough and sample.respondents:
+        short = t(
+            lang, "officer.sample_tag", respondents=sample.respondents, required=sample.required
+        )
+    if ci is None:
+        return [None, None, None, short]
+    return [ci.low, ci.high, "/".join(g.letter for g in ci.grades), short]
+
+
 def units_frame(data: ExportData, directory: Directory, lang: Lang) -> pd.DataFrame:
     """The SKM table as reports lay it out: a row per unit, then all units."""
     columns = [
@@ -79,22 +104,28 @@ def units_frame(data: ExportData, directory: Directory, lang: Lang) -> pd.DataFr
         "IKM",
         t(lang, "officer.xlsx_grade"),
         t(lang, "officer.xlsx_performance"),
+        *_extra_columns(lang),
     ]
 
-    def row(code: str, name: str, result: IkmResult) -> list[Any]:
+    def row(code: str, name: str, result: IkmResult, sample: SampleCheck | None) -> list[Any]:
         grade = result.grade
+        hidden = too_few(result.respondents)  # nine NRRs would show one citizen's answers
         return [
             code,
             name,
             result.respondents,
-            *(_num(result.nrr.get(c)) for c in ELEMENT_CODES),
+            *(None if hidden else _num(result.nrr.get(c)) for c in ELEMENT_CODES),
             _num(result.index),
             _num(result.ikm),
             grade.letter if grade else None,
             grade.performance(lang) if grade else None,
+            *_extra(result.interval if grade else None, sample, lang),
         ]
 
-    body = [row(u.code, directory.unit_name(u.code, lang), u.result) for u in data.report.units]
+    body = [
+        row(u.code, directory.unit_name(u.code, lang), u.result, u.sample)
+        for u in data.report.units
+    ]
     o = data.report.overall
     # The all-units row carries the mean of the unit IKMs; it has no NRRs or index of its own.
     body.append(
@@ -106,20 +137,25 @@ def units_frame(data: ExportData, directory: Directory, lang: Lang) -> pd.DataFr
             _num(o.ikm),
             o.grade.letter if o.grade else None,
             o.grade.performance(lang) if o.grade else None,
+            *_extra(o.interval if o.grade else None, data.report.sample, lang),
         ]
     )
-    body.append(row("", t(lang, "officer.xlsx_overall_pooled"), o.pooled))
+    body.append(row("", t(lang, "officer.xlsx_overall_pooled"), o.pooled, None))
     return pd.DataFrame(body, columns=columns)
 
 
 def profile_frame(data: ExportData, lang: Lang) -> pd.DataFrame:
     """Respondents per category of each profile field, with shares."""
     total = data.report.overall.respondents
+    few = t(lang, "officer.too_few")
     body: list[list[Any]] = []
     for f in PROFILE_FIELDS:
         counts = data.report.profile.get(f.key, {})
         for code in f.codes:
             n = counts.get(code, 0)
+            if too_few(n):  # one or two respondents in a category could be told apart
+                body.append([f.question(lang), code, f.label(code)(lang), few, None])
+                continue
             body.append([f.question(lang), code, f.label(code)(lang), n, n / total if total else 0])
         blank = total - sum(counts.values())
         body.append(
@@ -127,8 +163,8 @@ def profile_frame(data: ExportData, lang: Lang) -> pd.DataFrame:
                 f.question(lang),
                 "",
                 t(lang, "officer.xlsx_blank"),
-                blank,
-                blank / total if total else 0,
+                few if too_few(blank) else blank,
+                None if too_few(blank) else (blank / total if total else 0),
             ]
         )
     return pd.DataFrame(
@@ -186,6 +222,9 @@ def by_profile_frame(data: ExportData, lang: Lang) -> pd.DataFrame:
                 continue
             label = f.label(code)(lang) if code in f.codes else t(lang, "officer.xlsx_blank")
             grade = result.grade
+            if too_few(result.respondents):  # their IKM would be one or two citizens' answers
+                body.append([f.question(lang), code, label, t(lang, "officer.too_few"), None, None])
+                continue
             body.append(
                 [
                     f.question(lang),
@@ -223,18 +262,17 @@ def _table(frame: pd.DataFrame, with_index: bool = False) -> Table:
     return header, rows
 
 
-DATETIME_FORMAT = "dd-mm-yyyy hh:mm:ss"  # day first, as Indonesian readers write dates
+DATE_FORMAT = "dd-mm-yyyy"  # day first, as Indonesian readers write dates
 
 
 def _raw(rows: Sequence[Response], tz: tzinfo) -> Table:
     """The responses in the CSV import format's columns (pseudonymous: no Telegram ids).
 
-    The time is a date cell a spreadsheet can sort and filter by, in local time: Excel has
-    no time zones, so it is the wall-clock time at the desk.
+    Dated to the local day, not the second: with the profile beside it, the moment of an
+    answer could point at the citizen the officer served then.
     """
     return list(CSV_COLUMNS), (
-        [r.submitted_at.astimezone(tz).replace(tzinfo=None), *export_fields(r, tz)[1:]]
-        for r in rows
+        [r.submitted_at.astimezone(tz).date(), *export_fields(r, tz)[1:]] for r in rows
     )
 
 
@@ -259,11 +297,17 @@ def workbook(data: ExportData, directory: Directory, tz: tzinfo, lang: Lang) -> 
     correlation = correlation_frame(data)
     correlation.index.name = "Spearman"
     sheets: list[tuple[str, Table, dict[str, str]]] = [
-        ("raw", _raw(data.rows, tz), {"submitted_at": DATETIME_FORMAT}),
+        ("raw", _raw(data.rows, tz), {CSV_COLUMNS[0]: DATE_FORMAT}),
         (
             "units",
             _table(units_frame(data, directory, lang)),
-            {**dict.fromkeys(ELEMENT_CODES, two), t(lang, "officer.xlsx_index"): three, "IKM": two},
+            {
+                **dict.fromkeys(ELEMENT_CODES, two),
+                t(lang, "officer.xlsx_index"): three,
+                "IKM": two,
+                t(lang, "officer.xlsx_ci_low"): two,
+                t(lang, "officer.xlsx_ci_high"): two,
+            },
         ),
         ("profile", _table(profile_frame(data, lang)), {t(lang, "officer.xlsx_share"): percent}),
         (

@@ -95,8 +95,23 @@ def test_report_json_matches_hand_computation(
     assert (skck["grade"], skck["performance"]) == ("B", "Baik")
     assert units["SIM"]["ikm"] == pytest.approx(SIM_IKM)
     assert (units["SIM"]["grade"], units["SIM"]["performance"]) == ("C", "Kurang Baik")
+    # The 95% interval beside the official figure; SIM's two respondents keep their NRRs
+    # to themselves.
+    assert skck["ci_low"] < skck["ikm"] < skck["ci_high"]
+    assert skck["sample"] == {
+        "respondents": 4,
+        "required": 30,
+        "enough": False,
+        "population": None,
+        "offices_without_volume": ["PS_UTARA", "PS_SELATAN", "PS_BARAT"],
+    }
+    assert units["SIM"]["nrr"] == dict.fromkeys(units["SIM"]["nrr"])
     overall = report["overall"]
-    assert overall == {
+    assert overall["ci_low"] < overall["ikm"] < overall["ci_high"]
+    assert overall["pooled_ci_low"] < overall["pooled_ikm"] < overall["pooled_ci_high"]
+    assert {
+        k: overall[k] for k in ("respondents", "ikm", "grade", "performance", "pooled_ikm")
+    } == {
         "respondents": 6,
         "ikm": pytest.approx((SKCK_IKM + SIM_IKM) / 2),
         "grade": "C",
@@ -185,3 +200,18 @@ def test_unknown_unit_is_rejected_on_import(
     )
     assert main(["import", "odd.csv"]) == 1
     assert "line 2, column unit: LANTAS is not in the units file" in capsys.readouterr().err
+
+
+def test_report_text_gives_the_interval_and_withholds_two_respondents_elements(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["import", "messy.csv", "--skip-invalid"])
+    capsys.readouterr()
+    assert main(["report"]) == 0
+    out = capsys.readouterr().out
+    skck = out[out.index("(SKCK)") :].split("\n\n")[0]
+    assert "U3 Waktu Penyelesaian" in skck
+    assert "Rentang 95% (mutu)" in skck and "sampel belum cukup (n=4 dari 30)" in skck
+    sim = out[out.index("(SIM)") :].split("\n\n")[0]
+    assert "terlalu sedikit responden untuk ditampilkan" in sim
+    assert "Waktu Penyelesaian" not in sim

@@ -122,8 +122,7 @@ async def test_an_office_officer_reads_only_that_office(bot: BotHarness):
     await seed(bot, KNOWN)
     await register(bot, KOTA_OFFICER, "PS_KOTA")
     await bot.send(KOTA_OFFICER, "/ikm SKCK 2026-Q4")
-    shown = bot.request.messages(KOTA_OFFICER)
-    detail = shown[-2].text  # the text, then the chart
+    detail = bot.last(KOTA_OFFICER).text  # two respondents: no chart
     assert "Polsek Kota" in detail and "Responden: 2" in detail
     assert "IKM: <b>72,15</b>" in detail
     assert "Per kantor" not in detail

@@ -1,13 +1,14 @@
-"""Low-score alerts: the unit's officers hear at once, and never who the citizen is."""
+"""Low-score alerts: the unit's officers hear of them at most hourly, never who answered."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.context import BotContext
+from bot.officers import outbox
 from skm.records import Response
 from storage import alerts, surveys
 from tests.bot import survey_helpers
@@ -48,6 +49,14 @@ async def stored(bot: BotHarness, one: Response) -> None:
     await delivered(bot)
 
 
+async def stored_only(bot: BotHarness, one: Response) -> None:
+    """A citizen's response stored as the survey stores it, its alerts queued, not sent."""
+    assert bot.app is not None
+    token = f"t{next(_TOKENS)}"
+    survey = await surveys.start(bot.db, f"p-{token}", token, one.unit, one.office, "id", NOW)
+    assert await surveys.finish(bot.db, survey, one, alert=bot.app.bot_data.alert_rule(one))
+
+
 async def delivered(bot: BotHarness) -> None:
     """Wait until the alert outbox is empty (the delivery job runs beside the handlers)."""
     for _ in range(500):
@@ -69,10 +78,11 @@ async def test_a_score_of_one_alerts_the_officers_of_that_unit_and_office(bot: B
     await stored(bot, LOW)
     for officer in (SKCK_OFFICER, KOTA_OFFICER):
         text = bot.last(officer).text
-        assert text.splitlines()[:3] == [
-            "⚠️ <b>Perlu perhatian</b>: Pelayanan SKCK · Polsek Kota",
-            "Nilai 1 (terendah) pada: Waktu Penyelesaian (U3), Sarana dan Prasarana (U8)",
-            "Saran: “Petugas &lt;lambat&gt;”",
+        assert text.splitlines()[:4] == [
+            "⚠️ <b>Perlu perhatian</b>: Pelayanan SKCK",
+            "1 respons memberi nilai 1 (terendah).",
+            "Nilai 1 pada: Waktu Penyelesaian (U3) 1x, Sarana dan Prasarana (U8) 1x",
+            "Kantor: Polsek Kota",
         ]
     assert len(bot.request.messages(SIM_OFFICER)) == before[SIM_OFFICER]
     assert len(bot.request.messages(SKCK_OFFICER)) == before[SKCK_OFFICER] + 1
@@ -82,19 +92,62 @@ async def test_the_notice_never_tells_who_answered_or_when(bot: BotHarness):
     await register(bot, SKCK_OFFICER, "SKCK")
     await stored(bot, LOW)
     text = bot.last(SKCK_OFFICER).text
-    for revealing in ("Perempuan", "17-25", "S2", "PNS", "2026", "09:30", "10-11"):
+    for revealing in ("Perempuan", "17-25", "S2", "PNS", "2026", "09:30", "10-11", "lambat"):
         assert revealing not in text
     assert "Identitas responden dirahasiakan." in text
 
 
-async def test_a_suggestion_alone_alerts_and_a_good_response_does_not(bot: BotHarness):
+async def test_suggestions_and_praise_never_raise_an_alert(bot: BotHarness):
     await register(bot, SKCK_OFFICER, "SKCK")
     count = len(bot.request.messages(SKCK_OFFICER))
     await stored(bot, response("333333333"))
+    await stored(bot, response("444444444", suggestion="Terima kasih, pelayanan cepat"))
+    await stored(bot, response("333333333", suggestion="Antrean lama"))
     assert len(bot.request.messages(SKCK_OFFICER)) == count
-    await stored(bot, response("444444444", suggestion="Terima kasih"))
-    text = bot.last(SKCK_OFFICER).text
-    assert "Saran: “Terima kasih”" in text and "Nilai 1" not in text
+    assert not any("⚠️" in m.text for m in bot.request.messages(SKCK_OFFICER))
+
+
+async def test_alerts_gather_into_one_message_an_hour_per_unit(bot: BotHarness):
+    await officers_of_skck_sim_and_kota(bot)
+    assert bot.app is not None and bot.app.job_queue is not None
+    bot.app.job_queue.scheduler.pause()  # only the calls below deliver
+    context = BotContext(bot.app)
+    before = len(bot.request.messages(SKCK_OFFICER))
+    lows = [LOW, response("111333333"), response("331433413", office="POLRES")]
+    for one in [*lows, response("111111111", unit="SIM")]:
+        await stored_only(bot, one)
+    moment = outbox.now()
+    # Per (officer, unit): SKCK's officer, SIM's officer, Polsek Kota's officer (one SKCK).
+    assert await outbox.deliver_due(context, moment) == 3
+    [text] = [m.text for m in bot.request.messages(SKCK_OFFICER)[before:]]
+    assert text.splitlines()[:4] == [
+        "⚠️ <b>Perlu perhatian</b>: Pelayanan SKCK",
+        "3 respons memberi nilai 1 (terendah).",
+        "Nilai 1 pada: Persyaratan (U1) 1x, Sistem, Mekanisme, dan Prosedur (U2) 1x, "
+        "Waktu Penyelesaian (U3) 3x, Sarana dan Prasarana (U8) 2x",
+        "Kantor: Polres Contoh, Polsek Kota",
+    ]
+    # Two more within the hour wait for it, then go out together.
+    await stored_only(bot, response("133333333"))
+    await stored_only(bot, response("313333333"))
+    assert await outbox.deliver_due(context, moment + timedelta(minutes=30)) == 0
+    assert await alerts.pending(bot.db) == 2
+    assert await outbox.deliver_due(context, moment + timedelta(minutes=61)) == 1
+    assert "2 respons memberi nilai 1" in bot.last(SKCK_OFFICER).text
+    assert len(bot.request.messages(SKCK_OFFICER)) == before + 2
+    assert await alerts.pending(bot.db) == 0
+
+
+async def test_the_window_is_a_setting(tmp_path: Path):
+    bot = await BotHarness(tmp_path, skm_alert_every_minutes=0).start()
+    try:
+        await register(bot, SKCK_OFFICER, "SKCK")
+        count = len(bot.request.messages(SKCK_OFFICER))
+        await stored(bot, LOW)
+        await stored(bot, LOW)
+        assert len(bot.request.messages(SKCK_OFFICER)) == count + 2
+    finally:
+        await bot.stop()
 
 
 async def test_skm_alerts_false_turns_them_off(tmp_path: Path):
@@ -123,7 +176,7 @@ async def test_a_citizens_survey_alerts_the_officer(bot: BotHarness):
     await survey_helpers.complete(bot, survey_helpers.CITIZEN, suggestion="Toilet kotor")
     await delivered(bot)
     text = bot.last(SKCK_OFFICER).text
-    assert text.startswith("⚠️ <b>Perlu perhatian</b>: Pelayanan SKCK · Polres Contoh")
-    assert "Produk Spesifikasi Jenis Pelayanan (U5), Sarana dan Prasarana (U8)" in text
-    assert "Saran: “Toilet kotor”" in text
+    assert text.startswith("⚠️ <b>Perlu perhatian</b>: Pelayanan SKCK\n")
+    assert "Produk Spesifikasi Jenis Pelayanan (U5) 1x, Sarana dan Prasarana (U8) 1x" in text
+    assert "Kantor: Polres Contoh" in text and "Toilet" not in text
     assert str(survey_helpers.CITIZEN) not in text and "Budi" not in text

@@ -87,8 +87,8 @@ async def test_a_group_subscription_survives_a_restart_and_gets_the_summary(bot:
     text = bot.last(GROUP).text
     assert text.startswith("<b>Ringkasan mingguan SKM</b>")
     assert "Minggu ini: 2 responden · IKM 87,41 · mutu B (Baik)" in text
-    assert "Dibanding minggu lalu: +12,49" in text
-    assert "Unsur terlemah minggu ini: Persyaratan (U1) 3,50" in text
+    assert "Dibanding minggu lalu: tidak berubah secara bermakna (selisih +12,49)" in text
+    assert "Unsur terlemah" not in text  # two respondents: per-element detail is withheld
     assert "Saran baru: 1" in text
     quarter = current_quarter(now)
     so_far = sum(1 for m in moments if m >= quarter.start)
@@ -149,17 +149,36 @@ async def test_the_figures_of_a_known_week(bot: BotHarness):
     assert "Minggu ini: 7 hari 16-11-2026 07:00 s.d. 23-11-2026 07:00" in text
     assert "Kuartal berjalan: 2026-Q4 sejak 01-10-2026." in text
     skck = text[text.index("<b>Pelayanan SKCK</b>") :].split("\n\n")[0].splitlines()
+    # Two respondents this week (99,90 and 74,93): t(0.975, 1) = 12,706 spans the whole
+    # scale, last week's one respondent cannot be told apart, and the weakest element of
+    # two respondents is not shown.
     assert skck[1:] == [
-        "Minggu ini: 2 responden · IKM 87,41 · mutu B (Baik)",
-        "Dibanding minggu lalu: +12,49",
-        "Kuartal berjalan: 9 responden · IKM 79,86 · mutu B (Baik)",
-        "Unsur terlemah minggu ini: Persyaratan (U1) 3,50",
+        "Minggu ini: 2 responden · IKM 87,41 · mutu B (Baik) · sampel belum cukup (n=2 dari 30)",
+        "Rentang 95%: 25,00–100,00 (mutu D, C, B atau A)",
+        "Dibanding minggu lalu: tidak berubah secara bermakna (selisih +12,49)",
+        "Kuartal berjalan: 9 responden · IKM 79,86 · mutu B (Baik)"
+        " · sampel belum cukup (n=9 dari 30)",
+        "Rentang 95%: 71,96–87,75 (mutu C atau B)",
         "Saran baru: 2",
     ]
     sim = text[text.index("<b>Pelayanan SIM</b>") :].split("\n\n")[0].splitlines()
     assert sim[1:] == [
         "Minggu ini: tidak ada responden.",
-        "Kuartal berjalan: 3 responden · IKM 99,90 · mutu A (Sangat Baik)",
+        "Kuartal berjalan: 3 responden · IKM 99,90 · mutu A (Sangat Baik)"
+        " · sampel belum cukup (n=3 dari 347)",
+        "Rentang 95%: 99,90–99,90 (mutu A)",
         "Saran baru: 0",
     ]
     assert "Tidak ada responden minggu ini." not in text
+
+
+async def test_a_real_weekly_change_and_the_weakest_element_of_three(bot: BotHarness):
+    now = datetime(2026, 11, 23, 7, tzinfo=JAKARTA)
+    this_week = [response("444444443", when=q4(d)) for d in (17, 18, 19)]
+    last_week = [response("222222222", when=q4(d)) for d in (10, 11, 12)]
+    await seed(bot, [*this_week, *last_week])
+    data = await digest.weekly(bot.db, bot.directory, EVERYTHING, now, Weighting.REGULATION)
+    text = digest.render(data, bot.directory, None, "id")
+    # 97,13 against 49,95, neither with any spread: a change.
+    assert "Dibanding minggu lalu: +47,18" in text
+    assert "Unsur terlemah minggu ini: Penanganan Pengaduan, Saran dan Masukan (U9) 3,00" in text

@@ -84,7 +84,17 @@ def test_each_unit_table_matches_the_report(written: Written):
             f"{n(unit['index'], 4)} × 25 = {n(unit['ikm'], 2)}"
         )
         assert formula in lines
-        assert f"Mutu pelayanan: {unit['grade']}" in lines
+        mutu = f"Mutu pelayanan: {unit['grade']}"
+        short = f"{mutu} — sampel belum cukup (n={unit['respondents']} dari "
+        assert any(line == mutu or line.startswith(short) for line in lines)
+        assert (unit["sample"]["enough"] and mutu in lines) or any(
+            line.startswith(short) for line in lines
+        )
+        interval = (
+            "Rentang keyakinan 95% dari nilai indeks tiap responden: "
+            f"{n(unit['ci_low'], 2)} – {n(unit['ci_high'], 2)} (mutu "
+        )
+        assert any(line.startswith(interval) for line in lines)
         assert f"Kinerja unit pelayanan: {unit['performance']}" in lines
 
 

@@ -54,13 +54,18 @@ def test_a_short_sample_is_stated_in_bab_ii_and_beside_each_unit(written: Writte
     assert sim[1:] == ["24.000", "378", "80", "kurang 298 responden"]
     narkoba = next(row for row in table if row[0] == "Satuan Reserse Narkoba")
     assert narkoba[1:] == ["480", "214", "58", "kurang 156 responden"]
+    # SKCK is also served at Polsek Utara, Selatan and Barat, which have no volume: the check
+    # says so and asks for 30, rather than adding up only the volumes it knows.
+    skck = next(row for row in table if row[0] == "Pelayanan SKCK")
+    assert skck[1:] == ["–", "30", "90", "volume tidak diisi, minimal 30: memenuhi"]
     lines = texts(written.docx)
     short = lines[lines.index("2.4 Jumlah Sampel (Krejcie dan Morgan)") + 3 :]
     assert short[:3] == [
         "Jumlah responden unit berikut belum mencapai sampel minimum; hasilnya tetap "
         "disajikan dan perlu dibaca dengan hati-hati:",
         "a. Pelayanan SIM (SIM): 80 responden dari 378 yang diperlukan, kurang 298.",
-        "b. Pelayanan SKCK (SKCK): 90 responden dari 376 yang diperlukan, kurang 286.",
+        "b. Satuan Reserse Narkoba (SATNARKOBA): 58 responden dari 214 yang diperlukan, "
+        "kurang 156.",
     ]
     beside = lines[lines.index("3.2.1 Pelayanan SIM (SIM)") + 1]
     assert beside == "Jumlah responden: 80; sampel minimum 378 (kurang 298 responden)."
@@ -121,10 +126,34 @@ def test_the_head_from_the_units_file_signs(written: Written, workdir: Path, mon
     assert lines[at + 4 :] == ["Dr. Budi Santoso, S.I.K., M.H.", "AKBP NRP 78010123"]
     assert "MAGELANG KOTA" not in " ".join(lines[:3])
     assert "Magelang 20" in " ".join(lines[:30])  # the cover's place and year
-    # Only SKCK is in it; 30 a month for a year is N = 360, so 186 are needed.
+    # Only SKCK is in it. Its respondents also came from Polsek offices this units file does
+    # not know, which have no volume: the check says so and asks for 30 instead of taking
+    # Polres' 30 a month alone.
     assert not any(line.startswith("3.2.2") for line in lines)
     sample = next_table(out, "2.4 Jumlah Sampel")
-    assert sample[1][:3] == ["Pelayanan SKCK", "360", "186"]
+    assert sample[1] == [
+        "Pelayanan SKCK",
+        "–",
+        "30",
+        "90",
+        "volume tidak diisi, minimal 30: memenuhi",
+    ]
+    # At Polres alone, 30 a month for a year is N = 360, so 186 are needed.
+    code, _, stderr = cli(
+        "laporan",
+        "--db",
+        str(written.db),
+        "--period",
+        "2025",
+        "--unit",
+        "SKCK",
+        "--office",
+        "POLRES",
+        "--out",
+        str(out),
+    )
+    assert code == 0, stderr
+    assert next_table(out, "2.4 Jumlah Sampel")[1][:3] == ["Pelayanan SKCK", "360", "186"]
 
 
 def test_plain_keeps_words_and_drops_what_acts():

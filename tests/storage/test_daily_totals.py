@@ -163,3 +163,33 @@ async def test_the_migration_sums_the_responses_already_stored(tmp_path: Path):
         }
     finally:
         await db.close()
+
+
+async def test_migration_7_adds_the_index_sums_to_the_days_already_stored(tmp_path: Path):
+    path = tmp_path / "v6.db"
+    with sqlite3.connect(path) as old:  # a file from before the interval's sums
+        for number, script in enumerate(MIGRATIONS[:6], start=1):
+            old.executescript(script)
+            old.execute(f"PRAGMA user_version = {number}")
+        answers = ", ".join(c.lower() for c in ELEMENT_CODES)
+        old.executemany(
+            f"INSERT INTO responses (unit, office, submitted_at, channel, {answers}) "
+            f"VALUES (?, ?, ?, 'import', {', '.join('?' * len(ELEMENT_CODES))})",
+            [
+                (r.unit, r.office, int(r.submitted_at.timestamp()), *r.answers.values())
+                for r in ROWS
+            ],
+        )
+    db = await Database.open(path)
+    try:
+        where = Filter(start=datetime.fromtimestamp(FIRST - DAY, tz=UTC))
+        wanted = by("unit", expected(where, ROWS))
+        got = await responses.totals_by(db, "unit", where)
+        assert {u: t.moments for u, t in got.items()} == {u: t.moments for u, t in wanted.items()}
+        assert all(t.moments.n > 0 for t in got.values())
+        # The new triggers keep them in step from then on.
+        await responses.insert_many(db, [(ROWS[0], "again")])
+        again = await responses.totals_by(db, "unit", where)
+        assert again[ROWS[0].unit].moments.n == got[ROWS[0].unit].moments.n + 1
+    finally:
+        await db.close()

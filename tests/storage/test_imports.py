@@ -12,12 +12,14 @@ from skm.records import Response
 from storage import responses
 from storage.database import Database
 from storage.imports import Staging, identity, import_key
+from storage.migrations import index_sums
 from tests.storage.test_daily_totals import ROWS
 
 _TOTALS = "SELECT * FROM daily_totals ORDER BY unit, day, office"
 _RECOMPUTED = (
     "SELECT unit, office, submitted_at / 86400 AS day, count(*), "
     + ", ".join(f"coalesce(sum(u{i}), 0), count(u{i})" for i in range(1, 10))
+    + f", {index_sums()}"
     + " FROM responses GROUP BY unit, day, office ORDER BY unit, day, office"
 )
 
