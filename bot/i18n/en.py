@@ -312,7 +312,7 @@ TEXTS: dict[str, str] = {
     "followup.weekly_due": "Follow-up actions due in the next 7 days:",
     "followup.weekly_overdue": "Overdue follow-up actions:",
     "followup.weekly_item": "• #{id} {code} {action} — {responsible}, due {due} ({status})",
-    "followup.xlsx_sheet": "Follow-up",
+    "officer.xlsx_sheet_followup": "Follow-up",
     "followup.xlsx_office": "Office",
     "followup.xlsx_element_name": "Element name",
     "followup.xlsx_action": "Action",

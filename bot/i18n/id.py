@@ -330,7 +330,7 @@ TEXTS: dict[str, str] = {
     "followup.weekly_due": "Tindak lanjut dengan batas waktu 7 hari ke depan:",
     "followup.weekly_overdue": "Tindak lanjut lewat batas waktu:",
     "followup.weekly_item": "• #{id} {code} {action} — {responsible}, batas {due} ({status})",
-    "followup.xlsx_sheet": "Tindak lanjut",
+    "officer.xlsx_sheet_followup": "Tindak lanjut",
     "followup.xlsx_office": "Kantor",
     "followup.xlsx_element_name": "Nama unsur",
     "followup.xlsx_action": "Kegiatan",

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from html import escape
 
 from bot.directory import Directory
 from bot.i18n import number, signed, t
 from bot.officers.access import Scope
-from bot.officers.render import element_name, result_line, unit_head
+from bot.officers.render import clip, element_name, result_line, unit_head
 from skm.analysis import Priority, weakest_elements
 from skm.index import EMPTY, IkmResult, Weighting, ikm_from_totals
 from skm.period import Period, current_quarter, previous
 from skm.questionnaire import Lang
-from storage import responses
+from storage import followups, responses
 from storage.database import Database
+from storage.followups import FollowUp
 from storage.responses import Filter
 
 WEEK = timedelta(days=7)
 _MOMENT = "%d-%m-%Y %H:%M"
+_ACTIONS_SHOWN = 5  # follow-up actions a unit lists under each heading; /tindaklanjut has all
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class WeekRow:
     quarter: IkmResult
     weakest: Priority | None
     suggestions: int
+    # Follow-up actions not done: past their deadline, and due within the next 7 days.
+    overdue: list[FollowUp] = field(default_factory=list)
+    due_soon: list[FollowUp] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,8 @@ async def weekly(
         return {c: ikm_from_totals(totals.get(c, EMPTY), weighting) for c in codes}
 
     this, last, so_far = await per_unit(week), await per_unit(last_week), await per_unit(quarter)
+    today = now.date()  # deadlines are local days
+    open_actions = await followups.open_due_by(db, codes, scope.office, today + WEEK)
     rows: list[WeekRow] = []
     for code in codes:
         where = Filter(start=week.start, end=week.end, units=[code], office=scope.office)
@@ -85,6 +92,8 @@ async def weekly(
                 so_far[code],
                 weakest[0] if weakest else None,
                 new_suggestions,
+                [a for a in open_actions if a.unit == code and a.due < today],
+                [a for a in open_actions if a.unit == code and a.due >= today],
             )
         )
     return Digest(week, last_week, quarter, rows)
@@ -130,6 +139,32 @@ def render(digest: Digest, directory: Directory, office: str | None, lang: Lang)
                 )
             )
         lines.append(t(lang, "officer.weekly_suggestions", count=row.suggestions))
+        lines += _actions(row.code, "followup.weekly_overdue", row.overdue, lang)
+        lines += _actions(row.code, "followup.weekly_due", row.due_soon, lang)
     example = digest.rows[0].code if digest.rows else "SKCK"
     lines += ["", t(lang, "officer.overview_hint", code=example)]
     return "\n".join(lines)
+
+
+def _actions(unit: str, heading: str, actions: list[FollowUp], lang: Lang) -> list[str]:
+    """A heading and the first few actions under it (none: no lines)."""
+    if not actions:
+        return []
+    lines = [t(lang, heading)]
+    for a in actions[:_ACTIONS_SHOWN]:
+        lines.append(
+            t(
+                lang,
+                "followup.weekly_item",
+                id=a.id,
+                code=a.element,
+                action=clip(a.action, 80),
+                responsible=clip(a.responsible, 40),
+                due=a.due.strftime("%d-%m-%Y"),
+                status=t(lang, f"followup.status.{a.status}"),
+            )
+        )
+    if len(actions) > _ACTIONS_SHOWN:
+        more = len(actions) - _ACTIONS_SHOWN
+        lines.append(t(lang, "followup.more", count=more, unit=unit))
+    return lines
