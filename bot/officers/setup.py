@@ -20,6 +20,7 @@ from bot.officers import (
     laporan,
     outbox,
     poster,
+    publikasi,
     suggestions,
     weekly,
 )
@@ -43,6 +44,7 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
         CommandHandler(["ekspor", "export"], exports.ekspor),
         CommandHandler(["laporan", "report"], laporan.laporan),
         CommandHandler(["tindaklanjut", "followup"], followup.tindaklanjut),
+        CommandHandler("publikasi", publikasi.publikasi),
         CommandHandler(["langganan", "subscribe"], weekly.langganan),
         CommandHandler(["berhenti", "unsubscribe"], weekly.berhenti),
         # Admins' commands.
