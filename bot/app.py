@@ -65,7 +65,11 @@ def build_application(
     state = app.bot_data
     state.settings, state.directory, state.secret = settings, directory, secret
 
-    # Handlers are tried in this order (one group; the first that matches handles):
+    # 0. Before everything (group -1): an officer's typed answer to an open /tindaklanjut
+    #    dialogue, looked up in the database by the sender; it stops the update there, so
+    #    the survey's free-text step below never takes it. Other text passes on unchanged.
+    app.add_handlers(officers.typed_text_handlers(), group=-1)
+    # Then the handlers are tried in this order (group 0; the first that matches handles):
     # 1. the survey's buttons, the bulk of all updates, so they skip the checks below;
     app.add_handlers(survey.button_handlers())
     # 2. officer and admin commands, and `/start inv-…` invites, before the survey so

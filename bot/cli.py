@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bot import cli_laporan
+from bot import cli_laporan, cli_publikasi
 from bot.cli_source import add_source, open_source, unknown_code
 from bot.config import ConfigError, Settings, load_settings
 from bot.csvfile import CsvError
@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--lang", choices=("id", "en"), default="id", help="language of the text")
 
     cli_laporan.add_parser(sub)
+    cli_publikasi.add_parser(sub)
     return parser
 
 
@@ -149,7 +150,12 @@ def _qr(args: argparse.Namespace, settings: Settings, directory: Directory) -> i
     return 0
 
 
-_COMMANDS = {"import": _import, "report": _report, "laporan": cli_laporan.laporan}
+_COMMANDS = {
+    "import": _import,
+    "report": _report,
+    "laporan": cli_laporan.laporan,
+    "publikasi": cli_publikasi.publikasi,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

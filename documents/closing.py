@@ -11,6 +11,7 @@ from documents.gather import LaporanData
 from documents.results import DASH, grade_cells
 from skm.numbers import number, signed
 from skm.questionnaire import ELEMENTS
+from storage.followups import FollowUp
 
 _NAMES = {e.code: e.name for e in ELEMENTS}
 _SIGNATURE_INDENT = Cm(8.5)  # the signature block sits on the right half of the page
@@ -109,26 +110,47 @@ def _conclusions(doc: Document, data: LaporanData) -> None:
         para(doc, f"{i}. {line}")
 
 
-def _follow_up(doc: Document, data: LaporanData) -> None:
-    para(doc, words.RTL_NOTE)
+def _actions(actions: list[FollowUp]) -> list[list[str]]:
+    """Cells of the actions (kegiatan, penanggung jawab, batas waktu, status); one empty row."""
+    if not actions:
+        return [["", "", "", ""]]
+    return [
+        [a.action, a.responsible, a.due.strftime("%d-%m-%Y"), words.RTL_STATUS[a.status]]
+        for a in actions
+    ]
+
+
+def follow_up_rows(data: LaporanData) -> list[list[str]]:
+    """The plan's rows: each weak element with its recorded actions, then any other actions."""
     rows: list[list[str]] = []
     for u in data.units:
-        for p in u.priorities:
-            rows.append(
-                [
-                    str(len(rows) + 1),
-                    u.name,
-                    f"{p.code} {_NAMES[p.code]('id')} ({number(p.converted, 2)})",
-                    "",
-                    "",
-                    "",
-                ]
+        weak = {p.code for p in u.priorities}
+        cells = [
+            (
+                f"{p.code} {_NAMES[p.code]('id')} ({number(p.converted, 2)})",
+                [a for a in u.followups if a.element == p.code],
             )
+            for p in u.priorities
+        ]
+        # Actions on elements that are not among this period's weakest still belong here.
+        cells += [
+            (f"{a.element} {_NAMES[a.element]('id')}", [a])
+            for a in u.followups
+            if a.element not in weak
+        ]
+        for element, actions in cells:
+            for action in _actions(actions):
+                rows.append([str(len(rows) + 1), u.name, element, *action])
+    return rows
+
+
+def _follow_up(doc: Document, data: LaporanData) -> None:
+    para(doc, words.RTL_NOTE)
     table(
         doc,
-        ["No", "Unit", "Unsur prioritas", "Kegiatan", "Penanggung jawab", "Batas waktu"],
-        rows,
-        widths=[0.9, 3.4, 4.0, 3.5, 2.4, 1.8],
+        ["No", "Unit", "Unsur prioritas", "Kegiatan", "Penanggung jawab", "Batas waktu", "Status"],
+        follow_up_rows(data),
+        widths=[0.8, 2.8, 3.4, 3.6, 2.2, 1.8, 1.4],
     )
 
 

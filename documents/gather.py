@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from documents.report import Report, UnitFigures, build_report, selection
@@ -12,8 +12,9 @@ from skm.directory import Directory, Head
 from skm.index import EMPTY, IkmResult, Weighting, ikm_from_totals
 from skm.period import Period, previous
 from skm.sample import SampleCheck, unit_sample
-from storage import responses
+from storage import followups, responses
 from storage.database import Database
+from storage.followups import FollowUp
 
 # Suggestions a unit's section quotes, newest first; the workbook (/ekspor) has them all.
 SUGGESTIONS_PER_UNIT = 100
@@ -32,6 +33,8 @@ class UnitSection:
     priorities: list[Priority]
     suggestions: list[str]
     suggestions_total: int
+    # The follow-up actions officers recorded for the unit (/tindaklanjut), for BAB V.
+    followups: list[FollowUp] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ async def _unit(
         weakest_elements(figures.result),
         [s.text for s in texts],
         total,
+        await followups.for_units(db, [code], office),
     )
 
 

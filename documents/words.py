@@ -75,9 +75,11 @@ METHOD_COLLECTION = (
 )
 
 RTL_NOTE = (
-    "Tabel berikut memuat unsur terlemah setiap unit sebagai prioritas. Kolom kegiatan, "
-    "penanggung jawab dan batas waktu diisi oleh kantor."
+    "Tabel berikut memuat unsur terlemah setiap unit sebagai prioritas, dengan tindak lanjut "
+    "yang dicatat petugas. Baris tanpa kegiatan diisi oleh kantor."
 )
+# The follow-up plan's statuses as the report writes them.
+RTL_STATUS = {"rencana": "Rencana", "berjalan": "Berjalan", "selesai": "Selesai"}
 CLOSING = (
     "Demikian laporan hasil Survei Kepuasan Masyarakat ini dibuat untuk dipergunakan "
     "sebagaimana mestinya."

@@ -240,4 +240,39 @@ CREATE TRIGGER responses_daily_update
     {_daily_add("NEW", index=True)}
 END;
 """,
+    # 8: the follow-up plan (Rencana Tindak Lanjut): officers' actions on a unit's weak
+    # elements, with who wrote them and when (officers are staff, so their ids are kept),
+    # and the one dialogue each officer may have open, so that a restart loses no step.
+    """
+CREATE TABLE followups (
+    id INTEGER PRIMARY KEY,
+    unit TEXT NOT NULL,
+    office TEXT,                            -- NULL: the unit at every office
+    element TEXT NOT NULL CHECK (element IN ('U1','U2','U3','U4','U5','U6','U7','U8','U9')),
+    action TEXT NOT NULL,                   -- plain text, at most 500 characters
+    responsible TEXT NOT NULL,
+    due TEXT NOT NULL,                      -- the deadline, a local date: YYYY-MM-DD
+    status TEXT NOT NULL CHECK (status IN ('rencana', 'berjalan', 'selesai')),
+    created_by INTEGER NOT NULL,            -- Telegram user id of a staff member
+    created_at INTEGER NOT NULL,            -- Unix seconds, UTC
+    updated_by INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX followups_unit ON followups (unit, due);
+
+CREATE TABLE followup_drafts (
+    officer_id INTEGER PRIMARY KEY,         -- Telegram user id of a staff member
+    nonce INTEGER NOT NULL,                 -- ties the dialogue's buttons to this draft
+    followup_id INTEGER REFERENCES followups (id) ON DELETE CASCADE,  -- NULL: a new one
+    unit TEXT NOT NULL,
+    office TEXT,
+    period TEXT,                            -- whose weakest elements are offered
+    step TEXT NOT NULL,                     -- what is awaited: element, action, ...
+    element TEXT,
+    action TEXT,
+    responsible TEXT,
+    due TEXT,
+    updated_at INTEGER NOT NULL
+);
+""",
 )

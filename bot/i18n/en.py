@@ -229,6 +229,128 @@ TEXTS: dict[str, str] = {
         "The SKM report holds citizens' suggestions, so it is sent only in a private chat "
         "with the bot. Send /laporan there."
     ),
+    # --- follow-up plan (/followup) ---
+    "followup.title": "<b>Follow-up plan</b> · weakest elements {period}",
+    "followup.weakest": "Weakest elements: {elements}",
+    "followup.weakest_item": "{code} {name} {nrr}",
+    "followup.no_answers": "No answers in this period yet, so no weakest elements.",
+    "followup.none": "No follow-up actions yet.",
+    "followup.item": (
+        "#{id} {code} {name} — {action}\n    By: {responsible} · due {due} · {status}{late}"
+    ),
+    "followup.late": " · <b>overdue</b>",
+    "followup.more": "{count} more actions do not fit here; send /followup {unit}.",
+    "followup.hint_private": (
+        "Press 📝 Add for a new one, or an action's number to edit it, mark it done or delete it."
+    ),
+    "followup.hint_group": "To add or edit actions, send /followup in a private chat with the bot.",
+    "followup.private": (
+        "Follow-up actions are added and edited in a private chat with the bot. "
+        "Send /followup there."
+    ),
+    "followup.add_button": "📝 Add · {unit}",
+    "followup.item_button": "#{id}",
+    "followup.status.rencana": "planned",
+    "followup.status.berjalan": "in progress",
+    "followup.status.selesai": "done",
+    "followup.status_button.rencana": "Planned",
+    "followup.status_button.berjalan": "In progress",
+    "followup.status_button.selesai": "Done",
+    "followup.view": (
+        "<b>Follow-up #{id}</b> · {unit}\n"
+        "Office: {office}\n"
+        "Element: {code} {name}\n"
+        "Action: {action}\n"
+        "Responsible: {responsible}\n"
+        "Due: {due}{late}\n"
+        "Status: {status}\n"
+        "Recorded {created} by {created_by}; last changed {updated} by {updated_by}."
+    ),
+    "followup.saved": "Saved.",
+    "followup.admin": "admin",
+    "followup.edit_action": "Edit action",
+    "followup.edit_responsible": "Edit responsible",
+    "followup.edit_due": "Edit due date",
+    "followup.delete_button": "Delete",
+    "followup.back_button": "« List",
+    "followup.delete_confirm": (
+        "Delete follow-up #{id} ({code} {name}: {action})? This cannot be undone."
+    ),
+    "followup.delete_yes": "Yes, delete",
+    "followup.delete_no": "No",
+    "followup.deleted": "Follow-up #{id} deleted.",
+    "followup.gone": "That follow-up action no longer exists.",
+    "followup.status_set": "Status of #{id}: {status}.",
+    "followup.new_title": "<b>New follow-up action</b> · {unit}",
+    "followup.ask_element": (
+        "Pick the element to improve: the three weakest in {period} on top, the others below."
+    ),
+    "followup.ask_element_nodata": "Pick the element to improve (no answers in {period}).",
+    "followup.element_button": "{code} {name} · {nrr}",
+    "followup.ask_action": (
+        "Element: {code} {name}.\nType the follow-up action (at most {max} characters)."
+    ),
+    "followup.ask_responsible": (
+        "Action: {action}\nWho is responsible? Type a name or position (at most {max} characters)."
+    ),
+    "followup.ask_due": (
+        "Responsible: {responsible}\nWhat is the due date? Type DD-MM-YYYY (e.g. {example}) "
+        "or pick:"
+    ),
+    "followup.due_button": "+{days} days · {date}",
+    "followup.ask_status": "Due: {due}\nWhat is its status now?",
+    "followup.edit_ask_action": (
+        "<b>Follow-up #{id}</b>\nAction now: {current}\n"
+        "Type the new action (at most {max} characters)."
+    ),
+    "followup.edit_ask_responsible": (
+        "<b>Follow-up #{id}</b>\nResponsible now: {current}\n"
+        "Type who is responsible now (at most {max} characters)."
+    ),
+    "followup.edit_ask_due": (
+        "<b>Follow-up #{id}</b>\nDue now: {current}\n"
+        "Type the new date DD-MM-YYYY (e.g. {example}) or pick:"
+    ),
+    "followup.cancel_button": "Cancel",
+    "followup.cancelled": "Cancelled; nothing was changed.",
+    "followup.use_buttons": "Please pick with the buttons above, or press Cancel.",
+    "followup.bad.empty": "The text is empty. Type it again and send.",
+    "followup.bad.long": (
+        "Too long: {length} characters, at most {max}. Shorten it and send again."
+    ),
+    "followup.bad.format": (
+        "That date cannot be read. Type DD-MM-YYYY, e.g. {example}, or pick a button."
+    ),
+    "followup.bad.no_such_day": "That day is not in the calendar. Type DD-MM-YYYY, e.g. {example}.",
+    "followup.bad.past": "The due date cannot be before today ({today}).",
+    "followup.bad.far": "The due date can be at most two years from today (until {last}).",
+    "followup.weekly_due": "Follow-up actions due in the next 7 days:",
+    "followup.weekly_overdue": "Overdue follow-up actions:",
+    "followup.weekly_item": "• #{id} {code} {action} — {responsible}, due {due} ({status})",
+    "officer.xlsx_sheet_followup": "Follow-up",
+    "followup.xlsx_office": "Office",
+    "followup.xlsx_element_name": "Element name",
+    "followup.xlsx_action": "Action",
+    "followup.xlsx_responsible": "Responsible",
+    "followup.xlsx_due": "Due",
+    "followup.xlsx_status": "Status",
+    "followup.xlsx_created_by": "Recorded by (id)",
+    "followup.xlsx_created_at": "Recorded at",
+    "followup.xlsx_updated_by": "Changed by (id)",
+    "followup.xlsx_updated_at": "Changed at",
+    # --- published results (/publikasi) ---
+    "publikasi.preparing": "The SKM results poster for {period} is being prepared…",
+    "publikasi.caption": (
+        "SKM results poster of {unit}, period {period}. Print it on A4 and hang it by the desk."
+    ),
+    "publikasi.empty": ("No respondents in {period} for this selection; no poster was made."),
+    "publikasi.need_unit": (
+        "A poster covers one unit: send /publikasi UNIT [OFFICE] [PERIOD]. Units: {units}"
+    ),
+    "publikasi.written": "Poster written to {path}: {unit}, {respondents} respondents, {period}.",
+    "publikasi.cli_need_unit": (
+        "A poster covers one unit, and this selection holds {units}: name one with --unit."
+    ),
     "officer.xlsx_sheet_raw": "Responses",
     "officer.xlsx_sheet_units": "SKM per unit",
     "officer.xlsx_sheet_profile": "Profile",
@@ -302,6 +424,8 @@ TEXTS: dict[str, str] = {
     "officer.menu.qr": "Survey QR poster for a desk",
     "officer.menu.ekspor": "Download the data (XLSX or CSV)",
     "officer.menu.laporan": "SKM report (DOCX) to sign",
+    "officer.menu.tindaklanjut": "Follow-up plan for the weakest elements",
+    "officer.menu.publikasi": "SKM results poster for citizens",
     "officer.menu.langganan": "Weekly summary for this chat",
     "officer.menu.berhenti": "Stop the weekly summary",
     "officer.menu.undang": "Invite an officer (one-time link)",
@@ -330,6 +454,14 @@ TEXTS: dict[str, str] = {
     "officer.help.laporan": (
         "/laporan [UNIT] [OFFICE] [PERIOD] (/report) — the SKM report as DOCX "
         "(default: last year), in a private chat"
+    ),
+    "officer.help.tindaklanjut": (
+        "/tindaklanjut [UNIT] [OFFICE] [PERIOD] (/followup) — each unit's three weakest "
+        "elements and their follow-up actions; adding and editing in a private chat"
+    ),
+    "officer.help.publikasi": (
+        "/publikasi [UNIT] [OFFICE] [PERIOD] — the SKM results poster (A4, PNG) for the "
+        "desk and the office's social media"
     ),
     "officer.help.langganan": "/langganan (/subscribe) — this chat gets the weekly summary",
     "officer.help.berhenti": "/berhenti (/unsubscribe) — stop the weekly summary",

@@ -241,6 +241,139 @@ TEXTS: dict[str, str] = {
         "Laporan SKM berisi saran warga, jadi hanya dikirim lewat chat pribadi dengan bot. "
         "Kirim /laporan di sana."
     ),
+    # --- follow-up plan (/tindaklanjut) ---
+    "followup.title": "<b>Rencana tindak lanjut</b> · unsur terlemah {period}",
+    "followup.weakest": "Unsur terlemah: {elements}",
+    "followup.weakest_item": "{code} {name} {nrr}",
+    "followup.no_answers": "Belum ada jawaban pada periode ini, jadi belum ada unsur terlemah.",
+    "followup.none": "Belum ada tindak lanjut.",
+    "followup.item": (
+        "#{id} {code} {name} — {action}\n    PJ: {responsible} · batas {due} · {status}{late}"
+    ),
+    "followup.late": " · <b>lewat batas waktu</b>",
+    "followup.more": "{count} tindak lanjut lain tidak muat di sini; kirim /tindaklanjut {unit}.",
+    "followup.hint_private": (
+        "Tekan 📝 Tambah untuk menambah, atau nomor tindak lanjut untuk mengubah, menandai selesai "
+        "atau menghapusnya."
+    ),
+    "followup.hint_group": (
+        "Untuk menambah atau mengubah, kirim /tindaklanjut di chat pribadi dengan bot."
+    ),
+    "followup.private": (
+        "Tindak lanjut ditambah dan diubah lewat chat pribadi dengan bot. "
+        "Kirim /tindaklanjut di sana."
+    ),
+    "followup.add_button": "📝 Tambah · {unit}",
+    "followup.item_button": "#{id}",
+    "followup.status.rencana": "rencana",
+    "followup.status.berjalan": "berjalan",
+    "followup.status.selesai": "selesai",
+    "followup.status_button.rencana": "Rencana",
+    "followup.status_button.berjalan": "Berjalan",
+    "followup.status_button.selesai": "Selesai",
+    "followup.view": (
+        "<b>Tindak lanjut #{id}</b> · {unit}\n"
+        "Kantor: {office}\n"
+        "Unsur: {code} {name}\n"
+        "Kegiatan: {action}\n"
+        "Penanggung jawab: {responsible}\n"
+        "Batas waktu: {due}{late}\n"
+        "Status: {status}\n"
+        "Dicatat {created} oleh {created_by}; terakhir diubah {updated} oleh {updated_by}."
+    ),
+    "followup.saved": "Tersimpan.",
+    "followup.admin": "admin",
+    "followup.edit_action": "Ubah kegiatan",
+    "followup.edit_responsible": "Ubah penanggung jawab",
+    "followup.edit_due": "Ubah batas waktu",
+    "followup.delete_button": "Hapus",
+    "followup.back_button": "« Daftar",
+    "followup.delete_confirm": (
+        "Hapus tindak lanjut #{id} ({code} {name}: {action})? Tindakan ini tidak bisa dibatalkan."
+    ),
+    "followup.delete_yes": "Ya, hapus",
+    "followup.delete_no": "Jangan",
+    "followup.deleted": "Tindak lanjut #{id} dihapus.",
+    "followup.gone": "Tindak lanjut itu sudah tidak ada.",
+    "followup.status_set": "Status #{id}: {status}.",
+    "followup.new_title": "<b>Tindak lanjut baru</b> · {unit}",
+    "followup.ask_element": (
+        "Pilih unsur yang akan diperbaiki: tiga unsur terlemah {period} di atas, unsur lain "
+        "di bawahnya."
+    ),
+    "followup.ask_element_nodata": (
+        "Pilih unsur yang akan diperbaiki (belum ada jawaban pada {period})."
+    ),
+    "followup.element_button": "{code} {name} · {nrr}",
+    "followup.ask_action": (
+        "Unsur: {code} {name}.\nTulis kegiatan tindak lanjutnya (paling banyak {max} huruf)."
+    ),
+    "followup.ask_responsible": (
+        "Kegiatan: {action}\nSiapa penanggung jawabnya? Tulis nama atau jabatan "
+        "(paling banyak {max} huruf)."
+    ),
+    "followup.ask_due": (
+        "Penanggung jawab: {responsible}\nKapan batas waktunya? Tulis tanggal DD-MM-YYYY "
+        "(misalnya {example}) atau pilih:"
+    ),
+    "followup.due_button": "+{days} hari · {date}",
+    "followup.ask_status": "Batas waktu: {due}\nBagaimana statusnya sekarang?",
+    "followup.edit_ask_action": (
+        "<b>Tindak lanjut #{id}</b>\nKegiatan sekarang: {current}\n"
+        "Tulis kegiatan yang baru (paling banyak {max} huruf)."
+    ),
+    "followup.edit_ask_responsible": (
+        "<b>Tindak lanjut #{id}</b>\nPenanggung jawab sekarang: {current}\n"
+        "Tulis penanggung jawab yang baru (paling banyak {max} huruf)."
+    ),
+    "followup.edit_ask_due": (
+        "<b>Tindak lanjut #{id}</b>\nBatas waktu sekarang: {current}\n"
+        "Tulis tanggal baru DD-MM-YYYY (misalnya {example}) atau pilih:"
+    ),
+    "followup.cancel_button": "Batal",
+    "followup.cancelled": "Dibatalkan; tidak ada yang diubah.",
+    "followup.use_buttons": "Pilih dengan tombol pada pesan di atas, atau tekan Batal.",
+    "followup.bad.empty": "Teksnya kosong. Tulis lagi lalu kirim.",
+    "followup.bad.long": (
+        "Terlalu panjang: {length} huruf, paling banyak {max}. Persingkat lalu kirim lagi."
+    ),
+    "followup.bad.format": (
+        "Tanggal tidak terbaca. Tulis DD-MM-YYYY, misalnya {example}, atau pilih tombol."
+    ),
+    "followup.bad.no_such_day": (
+        "Tanggal itu tidak ada di kalender. Tulis DD-MM-YYYY, misalnya {example}."
+    ),
+    "followup.bad.past": "Batas waktu tidak boleh sebelum hari ini ({today}).",
+    "followup.bad.far": "Batas waktu paling lama dua tahun dari hari ini (sampai {last}).",
+    "followup.weekly_due": "Tindak lanjut dengan batas waktu 7 hari ke depan:",
+    "followup.weekly_overdue": "Tindak lanjut lewat batas waktu:",
+    "followup.weekly_item": "• #{id} {code} {action} — {responsible}, batas {due} ({status})",
+    "officer.xlsx_sheet_followup": "Tindak lanjut",
+    "followup.xlsx_office": "Kantor",
+    "followup.xlsx_element_name": "Nama unsur",
+    "followup.xlsx_action": "Kegiatan",
+    "followup.xlsx_responsible": "Penanggung jawab",
+    "followup.xlsx_due": "Batas waktu",
+    "followup.xlsx_status": "Status",
+    "followup.xlsx_created_by": "Dicatat oleh (id)",
+    "followup.xlsx_created_at": "Dicatat pada",
+    "followup.xlsx_updated_by": "Diubah oleh (id)",
+    "followup.xlsx_updated_at": "Diubah pada",
+    # --- published results (/publikasi, skm-bot publikasi) ---
+    "publikasi.preparing": "Poster hasil SKM {period} sedang disiapkan…",
+    "publikasi.caption": (
+        "Poster hasil SKM {unit}, periode {period}. Cetak A4 dan pasang di samping loket."
+    ),
+    "publikasi.empty": (
+        "Tidak ada responden pada periode {period} untuk pilihan ini; poster tidak dibuat."
+    ),
+    "publikasi.need_unit": (
+        "Poster dibuat per unit: tulis /publikasi UNIT [KANTOR] [PERIODE]. Unit: {units}"
+    ),
+    "publikasi.written": "Poster ditulis ke {path}: {unit}, {respondents} responden, {period}.",
+    "publikasi.cli_need_unit": (
+        "Poster dibuat per unit, dan pilihan ini memuat {units}: sebutkan satu dengan --unit."
+    ),
     "officer.xlsx_sheet_raw": "Responden",
     "officer.xlsx_sheet_units": "SKM per unit",
     "officer.xlsx_sheet_profile": "Profil",
@@ -316,6 +449,8 @@ TEXTS: dict[str, str] = {
     "officer.menu.qr": "Poster QR survei untuk loket",
     "officer.menu.ekspor": "Unduh data (XLSX atau CSV)",
     "officer.menu.laporan": "Laporan SKM (DOCX) untuk ditandatangani",
+    "officer.menu.tindaklanjut": "Rencana tindak lanjut unsur terlemah",
+    "officer.menu.publikasi": "Poster hasil SKM untuk warga",
     "officer.menu.langganan": "Ringkasan mingguan untuk chat ini",
     "officer.menu.berhenti": "Hentikan ringkasan mingguan",
     "officer.menu.undang": "Undang petugas (tautan sekali pakai)",
@@ -345,6 +480,14 @@ TEXTS: dict[str, str] = {
     "officer.help.laporan": (
         "/laporan [UNIT] [KANTOR] [PERIODE] (/report) — Laporan SKM dalam DOCX "
         "(bawaan: tahun lalu), lewat chat pribadi"
+    ),
+    "officer.help.tindaklanjut": (
+        "/tindaklanjut [UNIT] [KANTOR] [PERIODE] (/followup) — tiga unsur terlemah tiap "
+        "unit dan tindak lanjutnya; menambah dan mengubah lewat chat pribadi"
+    ),
+    "officer.help.publikasi": (
+        "/publikasi [UNIT] [KANTOR] [PERIODE] — poster hasil SKM (A4, PNG) untuk "
+        "dipasang di loket dan media sosial kantor"
     ),
     "officer.help.langganan": "/langganan (/subscribe) — chat ini menerima ringkasan mingguan",
     "officer.help.berhenti": "/berhenti (/unsubscribe) — hentikan ringkasan mingguan",

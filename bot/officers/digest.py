@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from html import escape
 
 from bot.directory import Directory
 from bot.i18n import number, t
 from bot.officers.access import Scope
-from bot.officers.render import change_text, element_name, result_line, unit_head
+from bot.officers.render import change_text, clip, element_name, result_line, unit_head
 from skm.analysis import Priority, weakest_elements
 from skm.disclosure import too_few
 from skm.index import EMPTY, IkmResult, Weighting, ikm_from_totals
 from skm.period import Period, current_quarter, previous
 from skm.questionnaire import Lang
 from skm.sample import SampleCheck, unit_sample
-from storage import responses
+from storage import followups, responses
 from storage.database import Database
+from storage.followups import FollowUp
 from storage.responses import Filter
 
 WEEK = timedelta(days=7)
 _MOMENT = "%d-%m-%Y %H:%M"
+_ACTIONS_SHOWN = 5  # follow-up actions a unit lists under each heading; /tindaklanjut has all
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class WeekRow:
     suggestions: int
     week_sample: SampleCheck
     quarter_sample: SampleCheck
+    # Follow-up actions not done: past their deadline, and due within the next 7 days.
+    overdue: list[FollowUp] = field(default_factory=list)
+    due_soon: list[FollowUp] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,8 @@ async def weekly(
         return out
 
     this, last, so_far = await per_unit(week), await per_unit(last_week), await per_unit(quarter)
+    today = now.date()  # deadlines are local days
+    open_actions = await followups.open_due_by(db, codes, scope.office, today + WEEK)
     rows: list[WeekRow] = []
     for code in codes:
         where = Filter(start=week.start, end=week.end, units=[code], office=scope.office)
@@ -97,6 +104,8 @@ async def weekly(
                 new_suggestions,
                 this[code][1],
                 so_far[code][1],
+                [a for a in open_actions if a.unit == code and a.due < today],
+                [a for a in open_actions if a.unit == code and a.due >= today],
             )
         )
     return Digest(week, last_week, quarter, rows)
@@ -146,6 +155,32 @@ def render(digest: Digest, directory: Directory, office: str | None, lang: Lang)
                 )
             )
         lines.append(t(lang, "officer.weekly_suggestions", count=row.suggestions))
+        lines += _actions(row.code, "followup.weekly_overdue", row.overdue, lang)
+        lines += _actions(row.code, "followup.weekly_due", row.due_soon, lang)
     example = digest.rows[0].code if digest.rows else "SKCK"
     lines += ["", t(lang, "officer.overview_hint", code=example)]
     return "\n".join(lines)
+
+
+def _actions(unit: str, heading: str, actions: list[FollowUp], lang: Lang) -> list[str]:
+    """A heading and the first few actions under it (none: no lines)."""
+    if not actions:
+        return []
+    lines = [t(lang, heading)]
+    for a in actions[:_ACTIONS_SHOWN]:
+        lines.append(
+            t(
+                lang,
+                "followup.weekly_item",
+                id=a.id,
+                code=a.element,
+                action=clip(a.action, 80),
+                responsible=clip(a.responsible, 40),
+                due=a.due.strftime("%d-%m-%Y"),
+                status=t(lang, f"followup.status.{a.status}"),
+            )
+        )
+    if len(actions) > _ACTIONS_SHOWN:
+        more = len(actions) - _ACTIONS_SHOWN
+        lines.append(t(lang, "followup.more", count=more, unit=unit))
+    return lines

@@ -18,13 +18,26 @@ from storage import officers
 log = logging.getLogger(__name__)
 
 _CITIZEN = ("start", "batal", "bantuan")
-_OFFICER = ("ikm", "saran", "qr", "ekspor", "laporan", "langganan", "berhenti", "bantuan")
+_OFFICER = (
+    "ikm",
+    "saran",
+    "qr",
+    "ekspor",
+    "laporan",
+    "tindaklanjut",
+    "publikasi",
+    "langganan",
+    "berhenti",
+    "bantuan",
+)
 _ADMIN = (
     "ikm",
     "saran",
     "qr",
     "ekspor",
     "laporan",
+    "tindaklanjut",
+    "publikasi",
     "langganan",
     "berhenti",
     "undang",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.config import Settings
 from bot.context import BotContext, SkmApplication
@@ -15,10 +15,12 @@ from bot.officers import (
     admin,
     alerts,
     exports,
+    followup,
     ikm,
     laporan,
     outbox,
     poster,
+    publikasi,
     suggestions,
     weekly,
 )
@@ -41,6 +43,8 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
         CommandHandler("qr", poster.qr),
         CommandHandler(["ekspor", "export"], exports.ekspor),
         CommandHandler(["laporan", "report"], laporan.laporan),
+        CommandHandler(["tindaklanjut", "followup"], followup.tindaklanjut),
+        CommandHandler("publikasi", publikasi.publikasi),
         CommandHandler(["langganan", "subscribe"], weekly.langganan),
         CommandHandler(["berhenti", "unsubscribe"], weekly.berhenti),
         # Admins' commands.
@@ -52,9 +56,21 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
         CallbackQueryHandler(suggestions.on_page, pattern=r"^off:sug:"),
         CallbackQueryHandler(exports.on_csv_button, pattern=r"^off:csv:"),
         CallbackQueryHandler(admin.on_roster_button, pattern=r"^off:(rev|rvk|lst)"),
+        CallbackQueryHandler(followup.on_button, pattern=r"^off:rtl:"),
         # Every handler above reads its data with bot.officers.buttons; what none takes is stale.
         CallbackQueryHandler(access.on_unknown_button, pattern=r"^off:"),
     ]
+
+
+def typed_text_handlers() -> list[BaseHandler[Update, BotContext, Any]]:
+    """An officer's typed answer to an open /tindaklanjut dialogue (tried before all others).
+
+    It takes a private chat's text only when the sender has a dialogue open in the database,
+    and then stops the update there; any other text goes on to the survey. Blocking, as a
+    handler that stops an update must be.
+    """
+    typed = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    return [MessageHandler(typed, followup.on_text, block=True)]
 
 
 async def on_startup(app: SkmApplication) -> None:

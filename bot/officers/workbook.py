@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import tzinfo
 from decimal import Decimal
 from typing import Any, cast
@@ -26,11 +26,13 @@ from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, SCORES, Lang
 from skm.records import CSV_COLUMNS, Response
 from skm.sample import SampleCheck
-from storage import responses
+from storage import followups, responses
 from storage.database import Database
+from storage.followups import FollowUp
 from storage.responses import Filter, GroupBy
 
-SHEETS = ("raw", "units", "profile", "distribution", "correlation", "by_profile")
+SHEETS = ("raw", "units", "profile", "distribution", "correlation", "by_profile", "followup")
+_DAY, _MOMENT = "%Y-%m-%d", "%Y-%m-%d %H:%M"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class ExportData:
     report: Report
     distribution: dict[str, dict[int, int]]
     by_profile: dict[str, dict[str, IkmResult]]
+    followups: list[FollowUp] = field(default_factory=list)
 
 
 async def gather(
@@ -65,6 +68,7 @@ async def gather(
         report,
         await responses.distribution(db, where),
         by_profile,
+        await followups.for_units(db, units, office),
     )
 
 
@@ -251,6 +255,42 @@ def by_profile_frame(data: ExportData, lang: Lang) -> pd.DataFrame:
 Table = tuple[list[str], Iterable[list[Any]]]  # a sheet's header and its rows
 
 
+def followup_table(data: ExportData, directory: Directory, tz: tzinfo, lang: Lang) -> Table:
+    """The follow-up plan's actions, with who recorded and changed them (staff ids) and when."""
+    keys = ("office", "element_name", "action", "responsible", "due", "status")
+    header = [
+        "#",
+        t(lang, "officer.xlsx_code"),
+        t(lang, "officer.xlsx_unit"),
+        t(lang, f"followup.xlsx_{keys[0]}"),
+        t(lang, "officer.xlsx_element"),
+        *(t(lang, f"followup.xlsx_{key}") for key in keys[1:]),
+        *(t(lang, f"followup.xlsx_{key}") for key in ("created_by", "created_at")),
+        *(t(lang, f"followup.xlsx_{key}") for key in ("updated_by", "updated_at")),
+    ]
+    names = {e.code: e.name for e in ELEMENTS}
+    rows = [
+        [
+            a.id,
+            a.unit,
+            directory.unit_name(a.unit, lang),
+            directory.office_name(a.office) if a.office else t(lang, "officer.all_offices"),
+            a.element,
+            names[a.element](lang),
+            a.action,  # officers' text: written as a string, never a formula (bot/cells.py)
+            a.responsible,
+            a.due.strftime(_DAY),
+            t(lang, f"followup.status.{a.status}"),
+            a.created_by,
+            a.created_at.astimezone(tz).strftime(_MOMENT),
+            a.updated_by,
+            a.updated_at.astimezone(tz).strftime(_MOMENT),
+        ]
+        for a in data.followups
+    ]
+    return header, rows
+
+
 def _table(frame: pd.DataFrame, with_index: bool = False) -> Table:
     """A frame as a header and rows of plain Python values, a missing one as None."""
     header = [*([str(frame.index.name or "")] if with_index else []), *map(str, frame.columns)]
@@ -317,6 +357,7 @@ def workbook(data: ExportData, directory: Directory, tz: tzinfo, lang: Lang) -> 
         ),
         ("correlation", _table(correlation, with_index=True), dict.fromkeys(ELEMENT_CODES, three)),
         ("by_profile", _table(by_profile_frame(data, lang)), {"IKM": two}),
+        ("followup", followup_table(data, directory, tz, lang), {}),
     ]
     out = io.BytesIO()
     # xlsxwriter writes rows straight out, and in constant_memory mode each row goes to a

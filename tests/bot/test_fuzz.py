@@ -107,6 +107,8 @@ usual_commands = st.sampled_from(
         *("/saran", "/saran SKCK", "/saran 2026", "/petugas", "/undang SKCK", "/undang SEMUA"),
         *("/ekspor", "/ekspor SKCK 2026-Q4", "/ekspor csv", "/qr SKCK POLRES", "/qr SIM"),
         *("/langganan", "/berhenti", "/bantuan"),
+        *("/tindaklanjut", "/tindaklanjut SKCK 2026-Q4", "/followup SIM", "31-12-2026"),
+        *("/publikasi SKCK 2026-Q4", "/publikasi"),
     ]
 )
 citizen_commands = st.sampled_from(
@@ -146,6 +148,14 @@ officer_data = pick(
     st.just("off:lst"),
     st.builds("off:{}:{}:{}".format, st.sampled_from(["rev", "rvk"]), user_ids, offsets),
     st.builds("off:{}:{}".format, st.sampled_from(["rev", "rvk", "zzz", "sug", "csv"]), user_ids),
+    st.builds("off:rtl:ls:{}:{}:{}".format, fields, fields, period_fields),
+    st.builds("off:rtl:add:{}:{}:{}".format, fields, fields, period_fields),
+    st.builds(
+        "off:rtl:{}:{}:{}".format,
+        st.sampled_from(["el", "due", "st", "x", "v", "set", "ed", "del", "dely"]),
+        offsets,
+        st.sampled_from(["U1", "U9", "U0", "7", "30", "r", "b", "s", "a", "p", "d", "", "²"]),
+    ),
 )
 survey_data = st.one_of(
     st.builds(

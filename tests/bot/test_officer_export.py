@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -13,10 +13,19 @@ from openpyxl.workbook import Workbook
 from bot.csvfile import read_csv
 from bot.officers import exports
 from skm.records import CSV_COLUMNS
+from storage import followups
 from tests.bot.officer_helpers import JAKARTA, KNOWN, SIM_Q4, SKCK_OFFICER, SKCK_Q4, register, seed
 from tests.support.harness import ADMIN_ID, BotHarness
 
-SHEETS = ["Responden", "SKM per unit", "Profil", "Distribusi", "Korelasi", "IKM per profil"]
+SHEETS = [
+    "Responden",
+    "SKM per unit",
+    "Profil",
+    "Distribusi",
+    "Korelasi",
+    "IKM per profil",
+    "Tindak lanjut",
+]
 
 
 async def export(bot: BotHarness, user_id: int, command: str) -> Workbook:
@@ -208,3 +217,72 @@ async def test_a_selection_too_big_for_one_file_says_how_to_narrow_it(
     # One unit fits.
     book = await export(bot, ADMIN_ID, "/ekspor SKCK 2026-Q4")
     assert len(rows_of(book, "Responden")) == 1 + len(SKCK_Q4)
+
+
+async def test_the_follow_up_sheet_holds_the_actions_as_text(bot: BotHarness):
+    await seed(bot, KNOWN)
+    await register(bot, SKCK_OFFICER, "SKCK")
+    written = datetime(2026, 11, 2, 9, 30, tzinfo=JAKARTA)
+    hostile = '=HYPERLINK("http://evil.example","klik")'
+    mine = await followups.add(
+        bot.db,
+        "SKCK",
+        "POLRES",
+        "U3",
+        hostile,
+        "+62 812",
+        date(2026, 12, 31),
+        "berjalan",
+        SKCK_OFFICER,
+        written,
+    )
+    await followups.add(
+        bot.db,
+        "SIM",
+        None,
+        "U1",
+        "Not SKCK's",
+        "x",
+        date(2026, 12, 1),
+        "rencana",
+        ADMIN_ID,
+        written,
+    )
+    book = await export(bot, SKCK_OFFICER, "/ekspor 2026-Q4")
+    sheet = rows_of(book, "Tindak lanjut")
+    assert sheet[0] == [
+        "#",
+        "Kode",
+        "Unit layanan",
+        "Kantor",
+        "Unsur",
+        "Nama unsur",
+        "Kegiatan",
+        "Penanggung jawab",
+        "Batas waktu",
+        "Status",
+        "Dicatat oleh (id)",
+        "Dicatat pada",
+        "Diubah oleh (id)",
+        "Diubah pada",
+    ]
+    assert sheet[1:] == [
+        [
+            mine.id,
+            "SKCK",
+            "Pelayanan SKCK",
+            "Polres Contoh",
+            "U3",
+            "Waktu Penyelesaian",
+            hostile,
+            "+62 812",
+            "2026-12-31",
+            "berjalan",
+            SKCK_OFFICER,
+            "2026-11-02 09:30",
+            SKCK_OFFICER,
+            "2026-11-02 09:30",
+        ]
+    ]  # the SIM action lies outside the officer's scope
+    cell = book["Tindak lanjut"]["G2"]
+    assert cell.data_type == "s" and cell.value == hostile  # text, not a formula

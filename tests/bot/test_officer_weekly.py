@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from telegram.ext import Job
 
 from bot.officers import digest
-from bot.officers.access import EVERYTHING
+from bot.officers.access import EVERYTHING, Scope
 from bot.officers.weekly import JOB_NAME
+from skm.followup import Status
 from skm.index import Weighting
 from skm.period import current_quarter
-from storage import subscriptions
+from storage import followups, subscriptions
 from tests.bot.officer_helpers import (
     JAKARTA,
     KNOWN,
@@ -182,3 +183,33 @@ async def test_a_real_weekly_change_and_the_weakest_element_of_three(bot: BotHar
     # 97,13 against 49,95, neither with any spread: a change.
     assert "Dibanding minggu lalu: +47,18" in text
     assert "Unsur terlemah minggu ini: Penanganan Pengaduan, Saran dan Masukan (U9) 3,00" in text
+
+
+async def test_the_summary_lists_follow_up_actions_overdue_and_due_this_week(bot: BotHarness):
+    # Monday 23 November 2026, 07:00: overdue is before the 23rd, due soon up to the 30th.
+    now = datetime(2026, 11, 23, 7, tzinfo=JAKARTA)
+    await seed(bot, KNOWN)
+    written = datetime(2026, 11, 1, 9, tzinfo=JAKARTA)
+
+    async def add(unit: str, element: str, action: str, due: date, status: Status) -> int:
+        stored = await followups.add(
+            bot.db, unit, None, element, action, "Kanit", due, status, ADMIN_ID, written
+        )
+        return stored.id
+
+    late = await add("SKCK", "U3", "Tambah <loket>", date(2026, 11, 20), "berjalan")
+    soon = await add("SKCK", "U8", "Kipas angin", date(2026, 11, 30), "rencana")
+    await add("SKCK", "U2", "Sudah beres", date(2026, 11, 20), "selesai")  # done: not listed
+    await add("SKCK", "U1", "Bulan depan", date(2026, 12, 1), "rencana")  # after this week
+    await add("SIM", "U1", "Outside the scope", date(2026, 11, 24), "rencana")
+    scope = Scope("SKCK", None)
+    data = await digest.weekly(bot.db, bot.directory, scope, now, Weighting.REGULATION)
+    text = digest.render(data, bot.directory, None, "id")
+    skck = text[text.index("<b>Pelayanan SKCK</b>") :].split("\n\n")[0].splitlines()
+    assert skck[-4:] == [
+        "Tindak lanjut lewat batas waktu:",
+        f"• #{late} U3 Tambah &lt;loket&gt; — Kanit, batas 20-11-2026 (berjalan)",
+        "Tindak lanjut dengan batas waktu 7 hari ke depan:",
+        f"• #{soon} U8 Kipas angin — Kanit, batas 30-11-2026 (rencana)",
+    ]
+    assert "Outside the scope" not in text and "Sudah beres" not in text

@@ -12,7 +12,15 @@ from tests.documents.helpers import after, next_table, texts
 
 NAMES = load_directory(None)
 UNIT_HEADER = ["No", "Unsur pelayanan", "Jumlah nilai", "Terisi", "NRR", "NRR tertimbang"]
-RTL_HEADER = ["No", "Unit", "Unsur prioritas", "Kegiatan", "Penanggung jawab", "Batas waktu"]
+RTL_HEADER = [
+    "No",
+    "Unit",
+    "Unsur prioritas",
+    "Kegiatan",
+    "Penanggung jawab",
+    "Batas waktu",
+    "Status",
+]
 
 
 def n(value: float | int, digits: int) -> str:
@@ -207,9 +215,10 @@ def test_priorities_and_the_follow_up_table_left_for_the_office(written: Written
         "Kegiatan",
         "Penanggung jawab",
         "Batas waktu",
+        "Status",
     ]
     assert len(plan) == 1 + 3 * 5
-    assert all(row[3:] == ["", "", ""] for row in plan[1:])
+    assert all(row[3:] == ["", "", "", ""] for row in plan[1:])
     assert [row[2] for row in plan[1:4]] == [f"{row[1]} ({row[3]})" for row in priorities[1:4]]
 
 

@@ -1,0 +1,63 @@
+"""/publikasi [UNIT] [KANTOR] [PERIODE]: one unit's results as an A4 poster for citizens."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.i18n import t
+from bot.officers.access import Scope, Viewer, officers_only, reply
+from bot.officers.query import QueryError, parse_query
+from bot.officers.render import period_text
+from documents.publikasi import draw_poster, gather_poster
+from skm.period import Period, current_quarter
+
+
+def filename(unit: str, office: str | None, period: Period) -> str:
+    """publikasi-skm-SKCK-POLRES-2026-Q4.png"""
+    return "-".join(["publikasi-skm", unit, *([office] if office else []), period.label]) + ".png"
+
+
+@officers_only  # the poster is for citizens' eyes: a group may have it too
+async def publikasi(update: Update, context: BotContext, viewer: Viewer) -> None:
+    """/publikasi: the poster of a unit in the officer's scope (default: the current quarter)."""
+    state = context.bot_data
+    lang = viewer.lang
+    now = datetime.now(state.config.tz)
+    try:
+        query = parse_query(context.args or [], state.units, now)
+    except QueryError as exc:
+        await reply(update, t(lang, exc.key, **exc.values))
+        return
+    message = update.effective_message
+    asked = viewer.reach.narrow(query.unit, query.office)
+    if asked is None or message is None:
+        await reply(update, t(lang, "officer.out_of_scope"))
+        return
+    unit, office = asked
+    if unit is None:
+        units = Scope(viewer.reach.unit, office).units(state.units)
+        if len(units) != 1:
+            await reply(update, t(lang, "publikasi.need_unit", units=", ".join(units)))
+            return
+        unit = units[0]
+    period = query.period or current_quarter(now)
+    shown = period_text(period, lang)
+    await reply(update, t(lang, "publikasi.preparing", period=shown))
+    data = await gather_poster(
+        state.database, state.units, state.config.weighting, period, unit, office
+    )
+    if data is None:
+        await reply(update, t(lang, "publikasi.empty", period=shown))
+        return
+    png = await asyncio.to_thread(lambda: draw_poster(data).png())
+    name = state.units.unit_name(unit, lang)  # a caption without parse mode: plain text
+    # As a document, so Telegram sends the 300 dpi page as it is, not a compressed photo.
+    await message.reply_document(
+        png,
+        filename=filename(unit, office, period),
+        caption=t(lang, "publikasi.caption", unit=name, period=shown),
+    )
