@@ -209,9 +209,9 @@ def test_report_text_gives_the_interval_and_withholds_two_respondents_elements(
     capsys.readouterr()
     assert main(["report"]) == 0
     out = capsys.readouterr().out
-    skck = out[out.index("(SKCK)") :].split("\n\n")[0]
+    skck = out[out.index("Unit layanan: Pelayanan SKCK") :].split("\n\n")[0]
     assert "U3 Waktu Penyelesaian" in skck
     assert "Rentang 95% (mutu)" in skck and "sampel belum cukup (n=4 dari 30)" in skck
-    sim = out[out.index("(SIM)") :].split("\n\n")[0]
+    sim = out[out.index("Unit layanan: Pelayanan SIM") :].split("\n\n")[0]
     assert "terlalu sedikit responden untuk ditampilkan" in sim
     assert "Waktu Penyelesaian" not in sim
