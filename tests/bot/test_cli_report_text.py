@@ -98,13 +98,15 @@ def test_english_has_no_doubled_names_and_its_columns_stay_aligned(
     assert "(SIM) (SIM)" not in out and "(SKCK) (SKCK)" not in out
     lines = out.splitlines()
     rows = [line for line in lines if re.search(r"\S {2,}\S", line)]
-    assert len(rows) > 60
+    assert len(rows) > 20
     # Every row of every table ends at the same column: the cells are right-aligned.
     assert {len(row) for row in rows} == {len(rows[0])}
     header = next(line for line in lines if line.startswith("Service element"))
     nrr_end = header.index("NRR") + len("NRR")
     elements = [line for line in lines if re.match(r"U\d ", line)]
-    assert len(elements) == 27
+    # Only SKCK's (3 respondents): SIM's 2 and SPKT's 1 are too few to show their answers.
+    assert len(elements) == 9
+    assert out.count("too few respondents") == 2
     for line in elements:
         # The NRR ends under its heading, at least two spaces after the longest name.
         assert re.fullmatch(r"\d\.\d\d", line[nrr_end - 4 : nrr_end]), line
