@@ -171,4 +171,14 @@ CREATE INDEX alert_outbox_due ON alert_outbox (next_try_at)
     """
 ALTER TABLE surveys ADD COLUMN masked_chat INTEGER;
 """,
+    # 7: the survey language a citizen chose by button, for their later surveys (without a
+    # choice the survey follows their Telegram app). Keyed by the pseudonym alone, like a
+    # response: never a Telegram id.
+    """
+CREATE TABLE citizen_langs (
+    respondent TEXT PRIMARY KEY,            -- keyed pseudonym
+    lang TEXT NOT NULL CHECK (lang IN ('id', 'en')),
+    updated_at INTEGER NOT NULL             -- Unix seconds, UTC
+);
+""",
 )

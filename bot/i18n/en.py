@@ -41,21 +41,26 @@ TEXTS: dict[str, str] = {
     "import.hint": "Fix those lines, or run again with --skip-invalid.",
     # --- survey (citizens) ---
     "survey.welcome": (
-        "Public Satisfaction Survey (SKM)\n\n"
-        "Service: {unit}\n"
-        "Office: {office}\n\n"
-        "Thank you for using our service. Please take about 2 minutes to answer 4 questions "
-        "about yourself and 9 questions about the service you have just received.\n\n"
-        "What is stored: gender, age band, education, occupation, your answers, and a "
-        "suggestion if you give one. The survey is anonymous: your name, number and Telegram "
-        "account are not stored.\n\n"
-        "Send /batal to cancel at any time."
+        "Thank you for using {unit} at {office}. Please rate our service in this satisfaction "
+        "survey: {questions} questions, about 2 minutes.\n\n"
+        "Anonymous: only your answers are stored, never your name, number or Telegram account."
     ),
     "survey.button.start": "Start the survey",
     "survey.button.lang": "Bahasa Indonesia",
     "survey.button.back": "« Back",
     "survey.button.skip": "Skip",
     "survey.button.confirm": "Submit",
+    "survey.button.switch_new": "Start the new survey",
+    "survey.button.switch_back": "Continue the earlier survey",
+    "survey.button.continue": "Continue the survey",
+    "survey.switch": (
+        "Your survey for {old_unit} at {old_office} is not finished.\n\n"
+        "Start a new survey for {unit} at {office}? The earlier survey's answers will be deleted."
+    ),
+    "survey.still_open": (
+        "This QR code is not known. Your survey for {unit} at {office} is still open."
+    ),
+    "survey.unknown_command": "I don't know that command. Send /help for the list of commands.",
     "survey.profile": "About you ({n}/{total})\n\n{question}:",
     "survey.element": "Question {n}/{total} · {name}\n\n{question}",
     "survey.suggestion": (

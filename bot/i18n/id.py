@@ -44,21 +44,26 @@ TEXTS: dict[str, str] = {
     "import.hint": "Perbaiki baris tersebut, atau jalankan lagi dengan --skip-invalid.",
     # --- survey (citizens) ---
     "survey.welcome": (
-        "Survei Kepuasan Masyarakat (SKM)\n\n"
-        "Unit layanan: {unit}\n"
-        "Kantor: {office}\n\n"
-        "Terima kasih telah menggunakan layanan kami. Mohon luangkan sekitar 2 menit untuk "
-        "menjawab 4 pertanyaan tentang diri Anda dan 9 pertanyaan tentang pelayanan yang baru "
-        "Anda terima.\n\n"
-        "Yang disimpan: jenis kelamin, kelompok usia, pendidikan, pekerjaan, jawaban Anda, dan "
-        "saran bila ada. Survei ini anonim: nama, nomor, dan akun Telegram Anda tidak disimpan.\n\n"
-        "Ketik /batal untuk membatalkan kapan saja."
+        "Terima kasih telah menggunakan {unit} di {office}. Mohon nilai pelayanan kami dalam "
+        "Survei Kepuasan Masyarakat: {questions} pertanyaan, sekitar 2 menit.\n\n"
+        "Anonim: hanya jawaban Anda yang disimpan, tanpa nama, nomor, atau akun Telegram."
     ),
     "survey.button.start": "Mulai survei",
     "survey.button.lang": "English",
     "survey.button.back": "« Kembali",
     "survey.button.skip": "Lewati",
     "survey.button.confirm": "Kirim jawaban",
+    "survey.button.switch_new": "Mulai survei baru",
+    "survey.button.switch_back": "Lanjutkan survei sebelumnya",
+    "survey.button.continue": "Lanjutkan survei",
+    "survey.switch": (
+        "Survei Anda untuk {old_unit} di {old_office} belum selesai.\n\n"
+        "Mulai survei baru untuk {unit} di {office}? Jawaban survei sebelumnya akan dihapus."
+    ),
+    "survey.still_open": (
+        "Kode QR ini tidak dikenal. Survei Anda untuk {unit} di {office} masih terbuka."
+    ),
+    "survey.unknown_command": "Perintah itu tidak dikenal. Ketik /bantuan untuk daftar perintah.",
     "survey.profile": "Tentang Anda ({n}/{total})\n\n{question}:",
     "survey.element": "Pertanyaan {n}/{total} · {name}\n\n{question}",
     "survey.suggestion": (

@@ -113,6 +113,8 @@ citizen_commands = st.sampled_from(
     [
         *("/start", "/start SKCK-POLRES", "/start SIM-PS_KOTA", "/start x", "/start " + "A" * 64),
         *("/batal", "/start inv-bogus", "/bantuan"),
+        # Another desk mid-survey, an unknown code, commands nobody knows (issue 13).
+        *("/start SPKT-PS_KOTA", "/start NOPE-POLRES", "/foo", "/foo@skm_test_bot", "/x@other"),
     ]
 )
 texts = pick(
@@ -156,6 +158,8 @@ survey_data = st.one_of(
         st.sampled_from(["1", "4", "5", "en", "id", "L", "", "²"]),
     ),
     st.builds("sp|{}|{}|{}".format, st.sampled_from(["id", "en", "xx"]), fields, fields),
+    st.builds("sw|{}|{}|{}".format, st.text(max_size=12), fields, fields),
+    st.builds("sw|{}".format, st.text(max_size=12)),
 )
 MUTATIONS = st.lists(
     st.tuples(
