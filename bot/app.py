@@ -65,6 +65,9 @@ def build_application(
     state = app.bot_data
     state.settings, state.directory, state.secret = settings, directory, secret
 
+    # First, in a group of its own so that the update then goes on to the handlers below:
+    # an admin or officer whose command menu waited for their first message gets it.
+    app.add_handlers(officers.first_message_handlers(state), group=-1)
     # Handlers are tried in this order (one group; the first that matches handles):
     # 1. the survey's buttons, the bulk of all updates, so they skip the checks below;
     app.add_handlers(survey.button_handlers())

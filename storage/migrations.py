@@ -181,4 +181,8 @@ CREATE TABLE citizen_langs (
     updated_at INTEGER NOT NULL             -- Unix seconds, UTC
 );
 """,
+    # 8: an officer's NRP (police staff number), given once with /nrp, shown in /petugas.
+    """
+ALTER TABLE officers ADD COLUMN nrp TEXT;
+""",
 )

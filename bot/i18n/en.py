@@ -185,9 +185,11 @@ TEXTS: dict[str, str] = {
     "officer.saran_newer": "« Newer",
     "officer.saran_older": "Older »",
     "officer.qr_usage": "Name the unit: /qr UNIT [OFFICE], e.g. /qr SKCK POLRES.\nUnits: {units}",
-    "officer.qr_which_office": (
-        "{unit} is served at several offices; name one: /qr {unit} OFFICE\nOffices: {offices}"
-    ),
+    "officer.qr_which_office": "<b>{unit}</b> is served at several offices. Choose one:",
+    "officer.qr_file": "The PNG file to print (uncompressed).",
+    "officer.nrp_usage": "Write your NRP (8-18 digits), e.g. /nrp 12345678.",
+    "officer.nrp_saved": "Your NRP is recorded: {nrp}. It is shown in the officers list.",
+    "officer.nrp_not_officer": "An NRP is recorded only for officers registered by invite.",
     "officer.qr_caption": (
         "Survey QR poster: <b>{unit}</b> · {office}\nPrint it for the service desk. Link: {link}"
     ),
@@ -254,12 +256,12 @@ TEXTS: dict[str, str] = {
     "officer.weekly_weakest": "Weakest element this week: {name} ({code}) {nrr}",
     "officer.weekly_suggestions": "New suggestions: {count}",
     "officer.subscribed": (
-        "This chat will get the weekly SKM summary every {day} at {time} ({zone}) for {scope}. "
+        "This chat will get the weekly SKM summary every {day} at {time} {zone} for {scope}. "
         "Stop it with /unsubscribe."
     ),
     "officer.subscribed_again": (
         "This chat was already subscribed; its scope is now {scope}. "
-        "The summary comes every {day} at {time} ({zone})."
+        "The summary comes every {day} at {time} {zone}."
     ),
     "officer.unsubscribed": "This chat no longer gets the weekly summary.",
     "officer.not_subscribed": "This chat is not subscribed to the weekly summary.",
@@ -286,6 +288,7 @@ TEXTS: dict[str, str] = {
     "officer.menu.berhenti": "Stop the weekly summary",
     "officer.menu.undang": "Invite an officer (one-time link)",
     "officer.menu.petugas": "Officers, and revoking them",
+    "officer.menu.nrp": "Record your NRP for the officers list",
     "officer.help_title.citizen": (
         "<b>SKM Bot</b>: the public satisfaction survey. "
         "Scan the QR code at the service desk to take it."
@@ -316,7 +319,11 @@ TEXTS: dict[str, str] = {
         "/undang UNIT|ALL [OFFICE] (/invite) — a one-time invite link for an officer, "
         "in a private chat"
     ),
-    "officer.help.petugas": "/petugas — the officers, with revoke buttons, in a private chat",
+    "officer.help.petugas": (
+        "/petugas — the officers and the open invites, with revoke and cancel buttons, in a "
+        "private chat"
+    ),
+    "officer.help.nrp": "/nrp NUMBER — record your NRP (once) for the officers list",
     "officer.help_periods": (
         "Periods: 2026, 2026-S2, 2026-Q4, 2026-11 or 30d (default: the current quarter)."
     ),
@@ -328,6 +335,10 @@ TEXTS: dict[str, str] = {
         "Officer invite for <b>{scope}</b>, one use, valid until {expires}:\n"
         "{link}\nSend this link only to the officer it is meant for."
     ),
+    "admin.invite_unknown": (
+        "{word} is not a unit or office code.\nUnits: {units}\nOffices: {offices}"
+    ),
+    "admin.invite_unknown_office": "{word} is not an office code.\nOffices: {offices}",
     "admin.invite_invalid": (
         "This invite no longer works (already used or expired). Ask an admin for a new one."
     ),
@@ -339,10 +350,21 @@ TEXTS: dict[str, str] = {
     "admin.roster_title": "<b>Registered officers</b> ({count})",
     "admin.roster_empty": "No officers yet. Invite one with /invite UNIT [OFFICE].",
     "admin.roster_line": "{n}. {name} — {scope} (since {since})",
+    "admin.roster_line_nrp": "{n}. {name} (NRP {nrp}) — {scope} (since {since})",
     "admin.roster_range": "{first}-{last} of {total}",
     "admin.roster_prev": "« Previous",
     "admin.roster_next": "Next »",
     "admin.roster_invites": "Invites still open: {count}",
+    "admin.roster_invite": "Invite {n}: {scope}, valid until {expires}",
+    "admin.roster_invites_more": "… and {count} more invites.",
+    "admin.invite_cancel_button": "Cancel invite {n}",
+    "admin.invite_cancel_confirm": (
+        "Cancel the invite for <b>{scope}</b> (valid until {expires})? "
+        "Its link will no longer work."
+    ),
+    "admin.invite_cancel_yes": "Yes, cancel",
+    "admin.invite_cancelled": "Invite cancelled.",
+    "admin.invite_gone": "That invite no longer works.",
     "admin.revoke_button": "Revoke {n}. {name}",
     "admin.revoke_confirm": "Revoke {name} ({scope}) as an officer? They will no longer see data.",
     "admin.revoke_yes": "Yes, revoke",

@@ -189,10 +189,11 @@ TEXTS: dict[str, str] = {
     "officer.saran_newer": "« Lebih baru",
     "officer.saran_older": "Lebih lama »",
     "officer.qr_usage": "Tulis unitnya: /qr UNIT [KANTOR], mis. /qr SKCK POLRES.\nUnit: {units}",
-    "officer.qr_which_office": (
-        "{unit} dilayani di beberapa kantor; sebutkan kantornya: /qr {unit} KANTOR\n"
-        "Kantor: {offices}"
-    ),
+    "officer.qr_which_office": "<b>{unit}</b> dilayani di beberapa kantor. Pilih kantornya:",
+    "officer.qr_file": "Berkas PNG untuk dicetak (tanpa kompresi).",
+    "officer.nrp_usage": "Tulis NRP Anda (8-18 angka), mis. /nrp 12345678.",
+    "officer.nrp_saved": "NRP Anda tercatat: {nrp}. NRP ditampilkan di daftar petugas.",
+    "officer.nrp_not_officer": "NRP hanya dicatat untuk petugas yang terdaftar lewat undangan.",
     "officer.qr_caption": (
         "Poster QR survei: <b>{unit}</b> · {office}\nCetak dan pasang di loket. Tautan: {link}"
     ),
@@ -263,12 +264,12 @@ TEXTS: dict[str, str] = {
     "officer.weekly_weakest": "Unsur terlemah minggu ini: {name} ({code}) {nrr}",
     "officer.weekly_suggestions": "Saran baru: {count}",
     "officer.subscribed": (
-        "Chat ini akan menerima ringkasan mingguan SKM setiap {day} pukul {time} ({zone}) "
+        "Chat ini akan menerima ringkasan mingguan SKM setiap {day} pukul {time} {zone} "
         "untuk {scope}. Hentikan dengan /berhenti."
     ),
     "officer.subscribed_again": (
         "Chat ini sudah berlangganan; cakupannya kini {scope}. "
-        "Ringkasan dikirim setiap {day} pukul {time} ({zone})."
+        "Ringkasan dikirim setiap {day} pukul {time} {zone}."
     ),
     "officer.unsubscribed": "Langganan ringkasan mingguan untuk chat ini dihentikan.",
     "officer.not_subscribed": "Chat ini tidak berlangganan ringkasan mingguan.",
@@ -295,6 +296,7 @@ TEXTS: dict[str, str] = {
     "officer.menu.berhenti": "Hentikan ringkasan mingguan",
     "officer.menu.undang": "Undang petugas (tautan sekali pakai)",
     "officer.menu.petugas": "Daftar petugas dan pencabutan",
+    "officer.menu.nrp": "Catat NRP Anda untuk daftar petugas",
     "officer.help_title.citizen": (
         "<b>SKM Bot</b>: survei kepuasan masyarakat. "
         "Pindai kode QR di loket layanan untuk mengisi survei."
@@ -326,7 +328,11 @@ TEXTS: dict[str, str] = {
         "/undang UNIT|SEMUA [KANTOR] (/invite) — tautan undangan sekali pakai untuk petugas, "
         "lewat chat pribadi"
     ),
-    "officer.help.petugas": "/petugas — daftar petugas, dengan tombol cabut, lewat chat pribadi",
+    "officer.help.petugas": (
+        "/petugas — daftar petugas dan undangan yang masih berlaku, dengan tombol cabut dan "
+        "batalkan, lewat chat pribadi"
+    ),
+    "officer.help.nrp": "/nrp NOMOR — catat NRP Anda (sekali saja) untuk daftar petugas",
     "officer.help_periods": (
         "Periode: 2026, 2026-S2, 2026-Q4, 2026-11 atau 30d (bawaan: kuartal berjalan)."
     ),
@@ -338,6 +344,10 @@ TEXTS: dict[str, str] = {
         "Undangan petugas untuk <b>{scope}</b>, sekali pakai, berlaku sampai {expires}:\n"
         "{link}\nKirim tautan ini hanya kepada petugas yang dimaksud."
     ),
+    "admin.invite_unknown": (
+        "{word} bukan kode unit atau kantor.\nUnit: {units}\nKantor: {offices}"
+    ),
+    "admin.invite_unknown_office": "{word} bukan kode kantor.\nKantor: {offices}",
     "admin.invite_invalid": (
         "Undangan ini tidak berlaku lagi (sudah dipakai atau kedaluwarsa). "
         "Mintalah undangan baru kepada admin."
@@ -350,10 +360,21 @@ TEXTS: dict[str, str] = {
     "admin.roster_title": "<b>Petugas terdaftar</b> ({count})",
     "admin.roster_empty": "Belum ada petugas. Undang dengan /undang UNIT [KANTOR].",
     "admin.roster_line": "{n}. {name} — {scope} (sejak {since})",
+    "admin.roster_line_nrp": "{n}. {name} (NRP {nrp}) — {scope} (sejak {since})",
     "admin.roster_range": "{first}-{last} dari {total}",
     "admin.roster_prev": "« Sebelumnya",
     "admin.roster_next": "Berikutnya »",
     "admin.roster_invites": "Undangan yang masih berlaku: {count}",
+    "admin.roster_invite": "Undangan {n}: {scope}, berlaku sampai {expires}",
+    "admin.roster_invites_more": "… dan {count} undangan lain.",
+    "admin.invite_cancel_button": "Batalkan undangan {n}",
+    "admin.invite_cancel_confirm": (
+        "Batalkan undangan untuk <b>{scope}</b> (berlaku sampai {expires})? "
+        "Tautannya tidak akan bisa dipakai lagi."
+    ),
+    "admin.invite_cancel_yes": "Ya, batalkan",
+    "admin.invite_cancelled": "Undangan dibatalkan.",
+    "admin.invite_gone": "Undangan itu sudah tidak berlaku.",
     "admin.revoke_button": "Cabut {n}. {name}",
     "admin.revoke_confirm": (
         "Cabut {name} ({scope}) sebagai petugas? Ia tidak akan bisa melihat data lagi."

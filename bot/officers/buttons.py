@@ -5,6 +5,9 @@
     off:lst:<offset>                            a page of /petugas
     off:rev:<user>:<offset>                     ask before revoking an officer
     off:rvk:<user>:<offset>                     revoke, asked and confirmed
+    off:inv:<key>:<offset>                      ask before cancelling an open invite
+    off:ivc:<key>:<offset>                      cancel it, asked and confirmed
+    off:qr:<unit>:<office>                      the QR poster of a unit at one of its offices
 
 `*` stands for no unit, office or period. Anything else (a forged press, a button of an
 older version) parses to None, so a handler never sees a number it cannot use.
@@ -29,6 +32,9 @@ _SUGGESTIONS = re.compile(
 _CSV = re.compile(rf"off:csv:(?P<unit>{_CODE}):(?P<office>{_CODE}):(?P<period>{_PERIOD})")
 _LIST = re.compile(rf"off:lst(?::(?P<offset>{_OFFSET}))?")
 _REVOKE = re.compile(rf"off:(?P<action>rev|rvk):(?P<user>{_USER})(?::(?P<offset>{_OFFSET}))?")
+_INVITE_KEY = r"[0-9a-f]{16}"  # storage.officers.INVITE_KEY_LENGTH hex digits of the hash
+_INVITE = re.compile(rf"off:(?P<action>inv|ivc):(?P<key>{_INVITE_KEY}):(?P<offset>{_OFFSET})")
+_QR = re.compile(r"off:qr:(?P<unit>[A-Z0-9_]{1,24}):(?P<office>[A-Z0-9_]{1,24})")
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,52 @@ class RevokeConfirm:
         return _checked(self, f"off:rvk:{self.user_id}:{self.offset}")
 
 
-Button = SuggestionPage | CsvExport | RosterPage | RevokeAsk | RevokeConfirm
+@dataclass(frozen=True)
+class InviteCancelAsk:
+    """An open invite's cancel button on the roster page at `offset`: asks first."""
+
+    key: str
+    offset: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return _checked(self, f"off:inv:{self.key}:{self.offset}")
+
+
+@dataclass(frozen=True)
+class InviteCancelConfirm:
+    """Yes under the cancel question: the invite's link stops working."""
+
+    key: str
+    offset: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return _checked(self, f"off:ivc:{self.key}:{self.offset}")
+
+
+@dataclass(frozen=True)
+class QrOffice:
+    """/qr for a unit served at several offices: one office's button."""
+
+    unit: str
+    office: str
+
+    def encode(self) -> str:
+        """The callback data."""
+        return _checked(self, f"off:qr:{self.unit}:{self.office}")
+
+
+Button = (
+    SuggestionPage
+    | CsvExport
+    | RosterPage
+    | RevokeAsk
+    | RevokeConfirm
+    | InviteCancelAsk
+    | InviteCancelConfirm
+    | QrOffice
+)
 
 
 def _field(value: str | None) -> str:
@@ -133,4 +184,9 @@ def parse(data: str | None) -> Button | None:
             return None
         kind = RevokeAsk if found["action"] == "rev" else RevokeConfirm
         return kind(user, offset)
+    if found := _INVITE.fullmatch(data):
+        cancel = InviteCancelAsk if found["action"] == "inv" else InviteCancelConfirm
+        return cancel(found["key"], int(found["offset"]))
+    if found := _QR.fullmatch(data):
+        return QrOffice(found["unit"], found["office"])
     return None

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.config import Settings
-from bot.context import BotContext, SkmApplication
+from bot.context import AppState, BotContext, SkmApplication
 from bot.officers import (
     access,
     admin,
@@ -19,6 +19,7 @@ from bot.officers import (
     laporan,
     outbox,
     poster,
+    roster,
     suggestions,
     weekly,
 )
@@ -43,18 +44,25 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
         CommandHandler(["laporan", "report"], laporan.laporan),
         CommandHandler(["langganan", "subscribe"], weekly.langganan),
         CommandHandler(["berhenti", "unsubscribe"], weekly.berhenti),
+        CommandHandler("nrp", roster.nrp),
         # Admins' commands.
         CommandHandler(["undang", "invite"], admin.undang),
-        CommandHandler("petugas", admin.petugas),
+        CommandHandler("petugas", roster.petugas),
         # Help for everyone, by role.
         CommandHandler(["bantuan", "help"], menus.bantuan),
         # Buttons: suggestion pages, the export's CSV, the officers roster.
         CallbackQueryHandler(suggestions.on_page, pattern=r"^off:sug:"),
         CallbackQueryHandler(exports.on_csv_button, pattern=r"^off:csv:"),
-        CallbackQueryHandler(admin.on_roster_button, pattern=r"^off:(rev|rvk|lst)"),
+        CallbackQueryHandler(roster.on_roster_button, pattern=r"^off:(rev|rvk|lst|inv|ivc)"),
+        CallbackQueryHandler(poster.on_office_button, pattern=r"^off:qr:"),
         # Every handler above reads its data with bot.officers.buttons; what none takes is stale.
         CallbackQueryHandler(access.on_unknown_button, pattern=r"^off:"),
     ]
+
+
+def first_message_handlers(state: AppState) -> list[BaseHandler[Update, BotContext, Any]]:
+    """Staff whose command menu waits for their first message; matches nobody else."""
+    return [MessageHandler(menus.MenuPending(state.menus_pending), menus.on_first_message)]
 
 
 async def on_startup(app: SkmApplication) -> None:

@@ -92,7 +92,7 @@ arguments = st.lists(
 COMMANDS = (
     *("/ikm", "/saran", "/qr", "/ekspor", "/export", "/undang", "/invite", "/petugas"),
     *("/langganan", "/subscribe", "/berhenti", "/unsubscribe", "/bantuan", "/help"),
-    *("/start", "/batal"),
+    *("/start", "/batal", "/nrp"),
 )
 officer_commands = st.builds(
     lambda name, at, args: " ".join([name + ("@skm_test_bot" if at else ""), *args]),
@@ -107,6 +107,8 @@ usual_commands = st.sampled_from(
         *("/saran", "/saran SKCK", "/saran 2026", "/petugas", "/undang SKCK", "/undang SEMUA"),
         *("/ekspor", "/ekspor SKCK 2026-Q4", "/ekspor csv", "/qr SKCK POLRES", "/qr SIM"),
         *("/langganan", "/berhenti", "/bantuan"),
+        # Issue 13: the roster's invites and NRPs, the offices of /qr, a wrong code.
+        *("/nrp 87050123", "/nrp 12", "/undang PASPOR", "/qr SKCK", "/qr SPKT"),
     ]
 )
 citizen_commands = st.sampled_from(
@@ -148,6 +150,13 @@ officer_data = pick(
     st.just("off:lst"),
     st.builds("off:{}:{}:{}".format, st.sampled_from(["rev", "rvk"]), user_ids, offsets),
     st.builds("off:{}:{}".format, st.sampled_from(["rev", "rvk", "zzz", "sug", "csv"]), user_ids),
+    st.builds(
+        "off:{}:{}:{}".format,
+        st.sampled_from(["inv", "ivc"]),
+        pick(st.text("0123456789abcdef", min_size=16, max_size=16), st.text(max_size=17)),
+        offsets,
+    ),
+    st.builds("off:qr:{}:{}".format, fields, fields),
 )
 survey_data = st.one_of(
     st.builds(
