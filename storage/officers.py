@@ -171,7 +171,7 @@ async def open_invites(db: Database, now: datetime, limit: int) -> list[OpenInvi
     """The invites that can still be used, the soonest to expire first."""
     sql = (
         f"SELECT {_INVITE_KEY}, unit, office, expires_at FROM invites WHERE expires_at > ? "
-        "ORDER BY expires_at, token_hash LIMIT ?"
+        "ORDER BY expires_at, rowid LIMIT ?"  # the order they were made in, within a second
     )
     rows = await db.few(sql, (to_epoch(now), limit))
     return [OpenInvite(r[0], r[1], r[2], from_epoch(r[3])) for r in rows]
