@@ -65,9 +65,12 @@ def build_application(
     state = app.bot_data
     state.settings, state.directory, state.secret = settings, directory, secret
 
-    # 0. Before everything (group -1): an officer's typed answer to an open /tindaklanjut
-    #    dialogue, looked up in the database by the sender; it stops the update there, so
-    #    the survey's free-text step below never takes it. Other text passes on unchanged.
+    # First, in a group of its own so that the update then goes on to the handlers below:
+    # an admin or officer whose command menu waited for their first message gets it.
+    app.add_handlers(officers.first_message_handlers(state), group=-2)
+    # Then (group -1): an officer's typed answer to an open /tindaklanjut dialogue, looked
+    # up in the database by the sender; it stops the update there, so the survey's
+    # free-text step below never takes it. Other text passes on unchanged.
     app.add_handlers(officers.typed_text_handlers(), group=-1)
     # Then the handlers are tried in this order (group 0; the first that matches handles):
     # 1. the survey's buttons, the bulk of all updates, so they skip the checks below;

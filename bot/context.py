@@ -27,6 +27,9 @@ class AppState:
         # Whether a response alerts the officers, asked as it is stored: its alerts are
         # written in the same transaction (set by the officers' side; none until then).
         self.alert_rule: Callable[[Response], bool] = _never
+        # Admins and officers whose command menu could not be set at start (they had not
+        # written to the bot yet): it is set on their first message (bot/officers/help.py).
+        self.menus_pending: set[int] = set()
         # Set by `run`: the process is the bot's, and so are its stop signals (bot/shutdown.py).
         self.owns_signals = False
 

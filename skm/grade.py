@@ -20,10 +20,10 @@ class Grade:
 # Lower bounds of the converted IKM (25-100). The published bands leave gaps
 # (76.60 ... 76.61), so the IKM is rounded half-up to two decimals first.
 GRADES: tuple[Grade, ...] = (
-    Grade("A", Text("Sangat Baik", "Very Good"), Decimal("88.31")),
+    Grade("A", Text("Sangat Baik", "Very good"), Decimal("88.31")),
     Grade("B", Text("Baik", "Good"), Decimal("76.61")),
-    Grade("C", Text("Kurang Baik", "Poor"), Decimal("65.00")),
-    Grade("D", Text("Tidak Baik", "Not Good"), Decimal("25.00")),
+    Grade("C", Text("Kurang Baik", "Fair"), Decimal("65.00")),
+    Grade("D", Text("Tidak Baik", "Poor"), Decimal("25.00")),
 )
 GRADES_BY_LETTER: dict[str, Grade] = {g.letter: g for g in GRADES}
 

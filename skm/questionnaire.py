@@ -39,11 +39,13 @@ class Element:
         return self.answers[score - 1](lang)
 
 
-_ASK = Text("Bagaimana pendapat Saudara tentang ", "What is your opinion of ")
+# The official form asks "Bagaimana pendapat Saudara tentang ..."; citizens are addressed
+# as "Anda" throughout the bot. English asks each question directly, as people would.
+_ASK = "Bagaimana pendapat Anda tentang "
 
 
-def _q(id_tail: str, en_tail: str) -> Text:
-    return Text(_ASK.id + id_tail, _ASK.en + en_tail)
+def _q(id_tail: str, en: str) -> Text:
+    return Text(_ASK + id_tail, en)
 
 
 def _answers(*pairs: tuple[str, str]) -> tuple[Text, Text, Text, Text]:
@@ -53,7 +55,7 @@ def _answers(*pairs: tuple[str, str]) -> tuple[Text, Text, Text, Text]:
 
 _SUITABLE = _answers(
     ("Tidak sesuai", "Not suitable"),
-    ("Kurang sesuai", "Less suitable"),
+    ("Kurang sesuai", "Not quite suitable"),
     ("Sesuai", "Suitable"),
     ("Sangat sesuai", "Very suitable"),
 )
@@ -64,7 +66,7 @@ ELEMENTS: tuple[Element, ...] = (
         Text("Persyaratan", "Requirements"),
         _q(
             "kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
-            "how well the service requirements suit the type of service?",
+            "How well do the requirements suit this kind of service?",
         ),
         _SUITABLE,
     ),
@@ -73,11 +75,11 @@ ELEMENTS: tuple[Element, ...] = (
         Text("Sistem, Mekanisme, dan Prosedur", "Systems, Mechanisms and Procedures"),
         _q(
             "kemudahan prosedur pelayanan di unit ini?",
-            "how easy the service procedure at this unit is?",
+            "How easy is the procedure at this unit?",
         ),
         _answers(
             ("Tidak mudah", "Not easy"),
-            ("Kurang mudah", "Less easy"),
+            ("Kurang mudah", "Not quite easy"),
             ("Mudah", "Easy"),
             ("Sangat mudah", "Very easy"),
         ),
@@ -87,11 +89,11 @@ ELEMENTS: tuple[Element, ...] = (
         Text("Waktu Penyelesaian", "Completion Time"),
         _q(
             "kecepatan waktu dalam memberikan pelayanan?",
-            "how quickly the service is delivered?",
+            "How quickly were you served?",
         ),
         _answers(
             ("Tidak cepat", "Not fast"),
-            ("Kurang cepat", "Less fast"),
+            ("Kurang cepat", "Not quite fast"),
             ("Cepat", "Fast"),
             ("Sangat cepat", "Very fast"),
         ),
@@ -101,7 +103,7 @@ ELEMENTS: tuple[Element, ...] = (
         Text("Biaya/Tarif", "Cost/Fee"),
         _q(
             "kewajaran biaya/tarif dalam pelayanan?",
-            "how reasonable the cost/fee of the service is?",
+            "How reasonable is the cost or fee of the service?",
         ),
         _answers(
             ("Sangat mahal", "Very expensive"),
@@ -115,8 +117,9 @@ ELEMENTS: tuple[Element, ...] = (
         Text("Produk Spesifikasi Jenis Pelayanan", "Service Product Specification"),
         _q(
             "kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan "
-            "dengan hasil yang diberikan?",
-            "how well the service product delivered matches what the service standard lists?",
+            "dengan hasil yang diberikan? (Apakah yang Anda terima sesuai dengan yang "
+            "dijanjikan?)",
+            "Did what you received match what the service standard promises?",
         ),
         _SUITABLE,
     ),
@@ -125,11 +128,11 @@ ELEMENTS: tuple[Element, ...] = (
         Text("Kompetensi Pelaksana", "Staff Competence"),
         _q(
             "kompetensi/kemampuan petugas dalam pelayanan?",
-            "the competence/ability of the staff in the service?",
+            "How competent were the staff who served you?",
         ),
         _answers(
             ("Tidak kompeten", "Not competent"),
-            ("Kurang kompeten", "Less competent"),
+            ("Kurang kompeten", "Not quite competent"),
             ("Kompeten", "Competent"),
             ("Sangat kompeten", "Very competent"),
         ),
@@ -139,11 +142,11 @@ ELEMENTS: tuple[Element, ...] = (
         Text("Perilaku Pelaksana", "Staff Behaviour"),
         _q(
             "perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
-            "the staff's behaviour in the service, as to courtesy and friendliness?",
+            "How polite and friendly were the staff?",
         ),
         _answers(
-            ("Tidak sopan dan ramah", "Not polite and friendly"),
-            ("Kurang sopan dan ramah", "Less polite and friendly"),
+            ("Tidak sopan dan ramah", "Neither polite nor friendly"),
+            ("Kurang sopan dan ramah", "Not quite polite and friendly"),
             ("Sopan dan ramah", "Polite and friendly"),
             ("Sangat sopan dan ramah", "Very polite and friendly"),
         ),
@@ -151,7 +154,10 @@ ELEMENTS: tuple[Element, ...] = (
     Element(
         "U8",
         Text("Sarana dan Prasarana", "Facilities and Infrastructure"),
-        _q("kualitas sarana dan prasarana?", "the quality of the facilities and infrastructure?"),
+        _q(
+            "kualitas sarana dan prasarana? (ruang tunggu, tempat duduk, toilet, parkir)",
+            "How good are the facilities? (waiting room, seats, toilets, parking)",
+        ),
         _answers(
             ("Buruk", "Poor"),
             ("Cukup", "Fair"),
@@ -165,9 +171,15 @@ ELEMENTS: tuple[Element, ...] = (
             "Penanganan Pengaduan, Saran dan Masukan",
             "Handling of Complaints, Suggestions and Feedback",
         ),
-        _q(
-            "penanganan pengaduan pengguna layanan?",
-            "how complaints from service users are handled?",
+        # "Tidak ada" means there is no complaint channel at all, but a citizen who never
+        # complained reads it as "I had no complaint" and scores 1: the question says what
+        # is asked about (the official answer labels stay as they are).
+        Text(
+            "Bagaimana penanganan pengaduan, saran dan masukan di unit ini? (Apakah tersedia "
+            "sarana pengaduan, seperti kotak saran atau nomor pengaduan, dan apakah berfungsi?)",
+            "How are complaints, suggestions and feedback handled at this unit? (Is there a "
+            "way to complain, such as a suggestion box or a complaints number, and does it "
+            "work?)",
         ),
         _answers(
             ("Tidak ada", "None"),

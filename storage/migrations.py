@@ -275,4 +275,18 @@ CREATE TABLE followup_drafts (
     updated_at INTEGER NOT NULL
 );
 """,
+    # 9: the survey language a citizen chose by button, for their later surveys (without a
+    # choice the survey follows their Telegram app). Keyed by the pseudonym alone, like a
+    # response: never a Telegram id.
+    """
+CREATE TABLE citizen_langs (
+    respondent TEXT PRIMARY KEY,            -- keyed pseudonym
+    lang TEXT NOT NULL CHECK (lang IN ('id', 'en')),
+    updated_at INTEGER NOT NULL             -- Unix seconds, UTC
+);
+""",
+    # 10: an officer's NRP (police staff number), given once with /nrp, shown in /petugas.
+    """
+ALTER TABLE officers ADD COLUMN nrp TEXT;
+""",
 )

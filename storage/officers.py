@@ -21,6 +21,7 @@ class Officer:
     office: str | None
     lang: str
     registered_at: datetime
+    nrp: str | None = None
 
 
 @dataclass(frozen=True)
@@ -33,16 +34,29 @@ class Invite:
     expires_at: datetime
 
 
+@dataclass(frozen=True)
+class OpenInvite:
+    """An invite not yet used: a short key for its buttons (never the token), its scope."""
+
+    key: str
+    unit: str | None
+    office: str | None
+    expires_at: datetime
+
+
 def _hash(token: str) -> str:
     # Only the hash is stored: reading the database does not give usable invites.
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def _officer(row: Any) -> Officer:
-    return Officer(int(row[0]), row[1], row[2], row[3], row[4], from_epoch(row[5]))
+    return Officer(int(row[0]), row[1], row[2], row[3], row[4], from_epoch(row[5]), row[6])
 
 
-_COLUMNS = "user_id, name, unit, office, lang, registered_at"
+_COLUMNS = "user_id, name, unit, office, lang, registered_at, nrp"
+# An invite's key on its buttons: the first 16 hex digits of the token's hash (64 bits),
+# which tells invites apart and gives nothing of the token.
+INVITE_KEY_LENGTH = 16
 
 
 async def create_invite(
@@ -80,12 +94,21 @@ async def redeem_invite(
         if row is None or int(row[3]) <= to_epoch(now):
             return None
         invite = Invite(row[0], row[1], int(row[2]), from_epoch(row[3]))
-        await conn.execute(
-            f"INSERT OR REPLACE INTO officers ({_COLUMNS}, invited_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        # A second invite changes the scope; the NRP the officer gave stays.
+        cur = await conn.execute(
+            "INSERT INTO officers "
+            "(user_id, name, unit, office, lang, registered_at, invited_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, unit = excluded.unit, "
+            "office = excluded.office, lang = excluded.lang, "
+            "registered_at = excluded.registered_at, invited_by = excluded.invited_by "
+            "RETURNING nrp",
             (user_id, name, invite.unit, invite.office, lang, to_epoch(now), invite.created_by),
         )
-    officer = Officer(user_id, name, invite.unit, invite.office, lang, now)
+        kept = await cur.fetchone()
+        await cur.close()
+    nrp = kept[0] if kept else None
+    officer = Officer(user_id, name, invite.unit, invite.office, lang, now, nrp)
     return officer, invite
 
 
@@ -139,3 +162,36 @@ async def count_open_invites(db: Database, now: datetime) -> int:
     sql = "SELECT count(*) FROM invites WHERE expires_at > ?"
     row = await db.row(sql, (to_epoch(now),))
     return int(row[0]) if row else 0
+
+
+_INVITE_KEY = f"substr(token_hash, 1, {INVITE_KEY_LENGTH})"
+
+
+async def open_invites(db: Database, now: datetime, limit: int) -> list[OpenInvite]:
+    """The invites that can still be used, the soonest to expire first."""
+    sql = (
+        f"SELECT {_INVITE_KEY}, unit, office, expires_at FROM invites WHERE expires_at > ? "
+        "ORDER BY expires_at, rowid LIMIT ?"  # the order they were made in, within a second
+    )
+    rows = await db.few(sql, (to_epoch(now), limit))
+    return [OpenInvite(r[0], r[1], r[2], from_epoch(r[3])) for r in rows]
+
+
+async def open_invite(db: Database, key: str, now: datetime) -> OpenInvite | None:
+    """The usable invite with this key, if there still is one."""
+    sql = (
+        f"SELECT {_INVITE_KEY}, unit, office, expires_at FROM invites "
+        f"WHERE {_INVITE_KEY} = ? AND expires_at > ?"
+    )
+    r = await db.point(sql, (key, to_epoch(now)))
+    return None if r is None else OpenInvite(r[0], r[1], r[2], from_epoch(r[3]))
+
+
+async def cancel_invite(db: Database, key: str) -> bool:
+    """Delete an invite, so that its link no longer works; False if it was gone already."""
+    return bool(await db.write(f"DELETE FROM invites WHERE {_INVITE_KEY} = ?", (key,)))
+
+
+async def set_nrp(db: Database, user_id: int, nrp: str) -> bool:
+    """Record an officer's NRP; False if they are not a registered officer."""
+    return bool(await db.write("UPDATE officers SET nrp = ? WHERE user_id = ?", (nrp, user_id)))

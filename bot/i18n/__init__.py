@@ -24,6 +24,11 @@ def as_lang(value: str | None) -> Lang:
     return DEFAULT_LANG
 
 
+def from_telegram(language_code: str | None) -> Lang:
+    """The language of a Telegram app: English if it is set to English, else Indonesian."""
+    return "en" if (language_code or "").lower().startswith("en") else DEFAULT_LANG
+
+
 def t(lang: Lang, key: str, **values: Any) -> str:
     """The text for a key in a language, with its {placeholders} filled."""
     template = CATALOGUES[lang].get(key) or CATALOGUES[DEFAULT_LANG][key]

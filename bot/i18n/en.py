@@ -45,21 +45,26 @@ TEXTS: dict[str, str] = {
     "import.hint": "Fix those lines, or run again with --skip-invalid.",
     # --- survey (citizens) ---
     "survey.welcome": (
-        "Public Satisfaction Survey (SKM)\n\n"
-        "Service: {unit}\n"
-        "Office: {office}\n\n"
-        "Thank you for using our service. Please take about 2 minutes to answer 4 questions "
-        "about yourself and 9 questions about the service you have just received.\n\n"
-        "What is stored: gender, age band, education, occupation, your answers, and a "
-        "suggestion if you give one. The survey is anonymous: your name, number and Telegram "
-        "account are not stored.\n\n"
-        "Send /batal to cancel at any time."
+        "Thank you for using {unit} at {office}. Please rate our service in this satisfaction "
+        "survey: {questions} questions, about 2 minutes.\n\n"
+        "Anonymous: only your answers are stored, never your name, number or Telegram account."
     ),
     "survey.button.start": "Start the survey",
     "survey.button.lang": "Bahasa Indonesia",
     "survey.button.back": "« Back",
     "survey.button.skip": "Skip",
     "survey.button.confirm": "Submit",
+    "survey.button.switch_new": "Start the new survey",
+    "survey.button.switch_back": "Continue the earlier survey",
+    "survey.button.continue": "Continue the survey",
+    "survey.switch": (
+        "Your survey for {old_unit} at {old_office} is not finished.\n\n"
+        "Start a new survey for {unit} at {office}? The earlier survey's answers will be deleted."
+    ),
+    "survey.still_open": (
+        "This QR code is not known. Your survey for {unit} at {office} is still open."
+    ),
+    "survey.unknown_command": "I don't know that command. Send /help for the list of commands.",
     "survey.profile": "About you ({n}/{total})\n\n{question}:",
     "survey.element": "Question {n}/{total} · {name}\n\n{question}",
     "survey.suggestion": (
@@ -195,9 +200,11 @@ TEXTS: dict[str, str] = {
     "officer.saran_newer": "« Newer",
     "officer.saran_older": "Older »",
     "officer.qr_usage": "Name the unit: /qr UNIT [OFFICE], e.g. /qr SKCK POLRES.\nUnits: {units}",
-    "officer.qr_which_office": (
-        "{unit} is served at several offices; name one: /qr {unit} OFFICE\nOffices: {offices}"
-    ),
+    "officer.qr_which_office": "<b>{unit}</b> is served at several offices. Choose one:",
+    "officer.qr_file": "The PNG file to print (uncompressed).",
+    "officer.nrp_usage": "Write your NRP (8-18 digits), e.g. /nrp 12345678.",
+    "officer.nrp_saved": "Your NRP is recorded: {nrp}. It is shown in the officers list.",
+    "officer.nrp_not_officer": "An NRP is recorded only for officers registered by invite.",
     "officer.qr_caption": (
         "Survey QR poster: <b>{unit}</b> · {office}\nPrint it for the service desk. Link: {link}"
     ),
@@ -391,12 +398,12 @@ TEXTS: dict[str, str] = {
     "officer.weekly_weakest": "Weakest element this week: {name} ({code}) {nrr}",
     "officer.weekly_suggestions": "New suggestions: {count}",
     "officer.subscribed": (
-        "This chat will get the weekly SKM summary every {day} at {time} ({zone}) for {scope}. "
+        "This chat will get the weekly SKM summary every {day} at {time} {zone} for {scope}. "
         "Stop it with /unsubscribe."
     ),
     "officer.subscribed_again": (
         "This chat was already subscribed; its scope is now {scope}. "
-        "The summary comes every {day} at {time} ({zone})."
+        "The summary comes every {day} at {time} {zone}."
     ),
     "officer.unsubscribed": "This chat no longer gets the weekly summary.",
     "officer.not_subscribed": "This chat is not subscribed to the weekly summary.",
@@ -430,6 +437,7 @@ TEXTS: dict[str, str] = {
     "officer.menu.berhenti": "Stop the weekly summary",
     "officer.menu.undang": "Invite an officer (one-time link)",
     "officer.menu.petugas": "Officers, and revoking them",
+    "officer.menu.nrp": "Record your NRP for the officers list",
     "officer.help_title.citizen": (
         "<b>SKM Bot</b>: the public satisfaction survey. "
         "Scan the QR code at the service desk to take it."
@@ -469,7 +477,11 @@ TEXTS: dict[str, str] = {
         "/undang UNIT|ALL [OFFICE] (/invite) — a one-time invite link for an officer, "
         "in a private chat"
     ),
-    "officer.help.petugas": "/petugas — the officers, with revoke buttons, in a private chat",
+    "officer.help.petugas": (
+        "/petugas — the officers and the open invites, with revoke and cancel buttons, in a "
+        "private chat"
+    ),
+    "officer.help.nrp": "/nrp NUMBER — record your NRP (once) for the officers list",
     "officer.help_periods": (
         "Periods: 2026, 2026-S2, 2026-Q4, 2026-11 or 30d (default: the current quarter)."
     ),
@@ -481,6 +493,10 @@ TEXTS: dict[str, str] = {
         "Officer invite for <b>{scope}</b>, one use, valid until {expires}:\n"
         "{link}\nSend this link only to the officer it is meant for."
     ),
+    "admin.invite_unknown": (
+        "{word} is not a unit or office code.\nUnits: {units}\nOffices: {offices}"
+    ),
+    "admin.invite_unknown_office": "{word} is not an office code.\nOffices: {offices}",
     "admin.invite_invalid": (
         "This invite no longer works (already used or expired). Ask an admin for a new one."
     ),
@@ -492,10 +508,21 @@ TEXTS: dict[str, str] = {
     "admin.roster_title": "<b>Registered officers</b> ({count})",
     "admin.roster_empty": "No officers yet. Invite one with /invite UNIT [OFFICE].",
     "admin.roster_line": "{n}. {name} — {scope} (since {since})",
+    "admin.roster_line_nrp": "{n}. {name} (NRP {nrp}) — {scope} (since {since})",
     "admin.roster_range": "{first}-{last} of {total}",
     "admin.roster_prev": "« Previous",
     "admin.roster_next": "Next »",
     "admin.roster_invites": "Invites still open: {count}",
+    "admin.roster_invite": "Invite {n}: {scope}, valid until {expires}",
+    "admin.roster_invites_more": "… and {count} more invites.",
+    "admin.invite_cancel_button": "Cancel invite {n}",
+    "admin.invite_cancel_confirm": (
+        "Cancel the invite for <b>{scope}</b> (valid until {expires})? "
+        "Its link will no longer work."
+    ),
+    "admin.invite_cancel_yes": "Yes, cancel",
+    "admin.invite_cancelled": "Invite cancelled.",
+    "admin.invite_gone": "That invite no longer works.",
     "admin.revoke_button": "Revoke {n}. {name}",
     "admin.revoke_confirm": "Revoke {name} ({scope}) as an officer? They will no longer see data.",
     "admin.revoke_yes": "Yes, revoke",

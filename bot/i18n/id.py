@@ -48,21 +48,26 @@ TEXTS: dict[str, str] = {
     "import.hint": "Perbaiki baris tersebut, atau jalankan lagi dengan --skip-invalid.",
     # --- survey (citizens) ---
     "survey.welcome": (
-        "Survei Kepuasan Masyarakat (SKM)\n\n"
-        "Unit layanan: {unit}\n"
-        "Kantor: {office}\n\n"
-        "Terima kasih telah menggunakan layanan kami. Mohon luangkan sekitar 2 menit untuk "
-        "menjawab 4 pertanyaan tentang diri Anda dan 9 pertanyaan tentang pelayanan yang baru "
-        "Anda terima.\n\n"
-        "Yang disimpan: jenis kelamin, kelompok usia, pendidikan, pekerjaan, jawaban Anda, dan "
-        "saran bila ada. Survei ini anonim: nama, nomor, dan akun Telegram Anda tidak disimpan.\n\n"
-        "Ketik /batal untuk membatalkan kapan saja."
+        "Terima kasih telah menggunakan {unit} di {office}. Mohon nilai pelayanan kami dalam "
+        "Survei Kepuasan Masyarakat: {questions} pertanyaan, sekitar 2 menit.\n\n"
+        "Anonim: hanya jawaban Anda yang disimpan, tanpa nama, nomor, atau akun Telegram."
     ),
     "survey.button.start": "Mulai survei",
     "survey.button.lang": "English",
     "survey.button.back": "« Kembali",
     "survey.button.skip": "Lewati",
     "survey.button.confirm": "Kirim jawaban",
+    "survey.button.switch_new": "Mulai survei baru",
+    "survey.button.switch_back": "Lanjutkan survei sebelumnya",
+    "survey.button.continue": "Lanjutkan survei",
+    "survey.switch": (
+        "Survei Anda untuk {old_unit} di {old_office} belum selesai.\n\n"
+        "Mulai survei baru untuk {unit} di {office}? Jawaban survei sebelumnya akan dihapus."
+    ),
+    "survey.still_open": (
+        "Kode QR ini tidak dikenal. Survei Anda untuk {unit} di {office} masih terbuka."
+    ),
+    "survey.unknown_command": "Perintah itu tidak dikenal. Ketik /bantuan untuk daftar perintah.",
     "survey.profile": "Tentang Anda ({n}/{total})\n\n{question}:",
     "survey.element": "Pertanyaan {n}/{total} · {name}\n\n{question}",
     "survey.suggestion": (
@@ -202,10 +207,11 @@ TEXTS: dict[str, str] = {
     "officer.saran_newer": "« Lebih baru",
     "officer.saran_older": "Lebih lama »",
     "officer.qr_usage": "Tulis unitnya: /qr UNIT [KANTOR], mis. /qr SKCK POLRES.\nUnit: {units}",
-    "officer.qr_which_office": (
-        "{unit} dilayani di beberapa kantor; sebutkan kantornya: /qr {unit} KANTOR\n"
-        "Kantor: {offices}"
-    ),
+    "officer.qr_which_office": "<b>{unit}</b> dilayani di beberapa kantor. Pilih kantornya:",
+    "officer.qr_file": "Berkas PNG untuk dicetak (tanpa kompresi).",
+    "officer.nrp_usage": "Tulis NRP Anda (8-18 angka), mis. /nrp 12345678.",
+    "officer.nrp_saved": "NRP Anda tercatat: {nrp}. NRP ditampilkan di daftar petugas.",
+    "officer.nrp_not_officer": "NRP hanya dicatat untuk petugas yang terdaftar lewat undangan.",
     "officer.qr_caption": (
         "Poster QR survei: <b>{unit}</b> · {office}\nCetak dan pasang di loket. Tautan: {link}"
     ),
@@ -416,12 +422,12 @@ TEXTS: dict[str, str] = {
     "officer.weekly_weakest": "Unsur terlemah minggu ini: {name} ({code}) {nrr}",
     "officer.weekly_suggestions": "Saran baru: {count}",
     "officer.subscribed": (
-        "Chat ini akan menerima ringkasan mingguan SKM setiap {day} pukul {time} ({zone}) "
+        "Chat ini akan menerima ringkasan mingguan SKM setiap {day} pukul {time} {zone} "
         "untuk {scope}. Hentikan dengan /berhenti."
     ),
     "officer.subscribed_again": (
         "Chat ini sudah berlangganan; cakupannya kini {scope}. "
-        "Ringkasan dikirim setiap {day} pukul {time} ({zone})."
+        "Ringkasan dikirim setiap {day} pukul {time} {zone}."
     ),
     "officer.unsubscribed": "Langganan ringkasan mingguan untuk chat ini dihentikan.",
     "officer.not_subscribed": "Chat ini tidak berlangganan ringkasan mingguan.",
@@ -455,6 +461,7 @@ TEXTS: dict[str, str] = {
     "officer.menu.berhenti": "Hentikan ringkasan mingguan",
     "officer.menu.undang": "Undang petugas (tautan sekali pakai)",
     "officer.menu.petugas": "Daftar petugas dan pencabutan",
+    "officer.menu.nrp": "Catat NRP Anda untuk daftar petugas",
     "officer.help_title.citizen": (
         "<b>SKM Bot</b>: survei kepuasan masyarakat. "
         "Pindai kode QR di loket layanan untuk mengisi survei."
@@ -495,7 +502,11 @@ TEXTS: dict[str, str] = {
         "/undang UNIT|SEMUA [KANTOR] (/invite) — tautan undangan sekali pakai untuk petugas, "
         "lewat chat pribadi"
     ),
-    "officer.help.petugas": "/petugas — daftar petugas, dengan tombol cabut, lewat chat pribadi",
+    "officer.help.petugas": (
+        "/petugas — daftar petugas dan undangan yang masih berlaku, dengan tombol cabut dan "
+        "batalkan, lewat chat pribadi"
+    ),
+    "officer.help.nrp": "/nrp NOMOR — catat NRP Anda (sekali saja) untuk daftar petugas",
     "officer.help_periods": (
         "Periode: 2026, 2026-S2, 2026-Q4, 2026-11 atau 30d (bawaan: kuartal berjalan)."
     ),
@@ -507,6 +518,10 @@ TEXTS: dict[str, str] = {
         "Undangan petugas untuk <b>{scope}</b>, sekali pakai, berlaku sampai {expires}:\n"
         "{link}\nKirim tautan ini hanya kepada petugas yang dimaksud."
     ),
+    "admin.invite_unknown": (
+        "{word} bukan kode unit atau kantor.\nUnit: {units}\nKantor: {offices}"
+    ),
+    "admin.invite_unknown_office": "{word} bukan kode kantor.\nKantor: {offices}",
     "admin.invite_invalid": (
         "Undangan ini tidak berlaku lagi (sudah dipakai atau kedaluwarsa). "
         "Mintalah undangan baru kepada admin."
@@ -519,10 +534,21 @@ TEXTS: dict[str, str] = {
     "admin.roster_title": "<b>Petugas terdaftar</b> ({count})",
     "admin.roster_empty": "Belum ada petugas. Undang dengan /undang UNIT [KANTOR].",
     "admin.roster_line": "{n}. {name} — {scope} (sejak {since})",
+    "admin.roster_line_nrp": "{n}. {name} (NRP {nrp}) — {scope} (sejak {since})",
     "admin.roster_range": "{first}-{last} dari {total}",
     "admin.roster_prev": "« Sebelumnya",
     "admin.roster_next": "Berikutnya »",
     "admin.roster_invites": "Undangan yang masih berlaku: {count}",
+    "admin.roster_invite": "Undangan {n}: {scope}, berlaku sampai {expires}",
+    "admin.roster_invites_more": "… dan {count} undangan lain.",
+    "admin.invite_cancel_button": "Batalkan undangan {n}",
+    "admin.invite_cancel_confirm": (
+        "Batalkan undangan untuk <b>{scope}</b> (berlaku sampai {expires})? "
+        "Tautannya tidak akan bisa dipakai lagi."
+    ),
+    "admin.invite_cancel_yes": "Ya, batalkan",
+    "admin.invite_cancelled": "Undangan dibatalkan.",
+    "admin.invite_gone": "Undangan itu sudah tidak berlaku.",
     "admin.revoke_button": "Cabut {n}. {name}",
     "admin.revoke_confirm": (
         "Cabut {name} ({scope}) sebagai petugas? Ia tidak akan bisa melihat data lagi."

@@ -13,7 +13,7 @@ from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.directory import Directory
-from bot.i18n import t
+from bot.i18n import from_telegram, t
 from skm.questionnaire import Lang
 from storage import officers
 
@@ -77,8 +77,7 @@ class Viewer:
 def lang_of(update: Update) -> Lang:
     """The person's language: English if their Telegram is in English, else Indonesian."""
     user = update.effective_user
-    code = (user.language_code or "") if user else ""
-    return "en" if code.lower().startswith("en") else "id"
+    return from_telegram(user.language_code if user else None)
 
 
 async def viewer_of(update: Update, context: BotContext) -> Viewer:

@@ -11,6 +11,9 @@
                                                 days to the deadline, status r/b/s, cancel)
     off:rtl:v|set|ed|del|dely:<id>[:<value>]    an action: view, set status r/b/s, edit a
                                                 field a/p/d, ask to delete, delete
+    off:inv:<key>:<offset>                      ask before cancelling an open invite
+    off:ivc:<key>:<offset>                      cancel it, asked and confirmed
+    off:qr:<unit>:<office>                      the QR poster of a unit at one of its offices
 
 `*` stands for no unit, office or period. Anything else (a forged press, a button of an
 older version) parses to None, so a handler never sees a number it cannot use.
@@ -54,6 +57,9 @@ _STATUS_LETTERS = {status: letter for letter, status in _STATUS_CODES.items()}
 Field = Literal["action", "responsible", "due"]
 _FIELD_CODES: dict[str, Field] = {"a": "action", "p": "responsible", "d": "due"}
 _FIELD_LETTERS = {name: letter for letter, name in _FIELD_CODES.items()}
+_INVITE_KEY = r"[0-9a-f]{16}"  # storage.officers.INVITE_KEY_LENGTH hex digits of the hash
+_INVITE = re.compile(rf"off:(?P<action>inv|ivc):(?P<key>{_INVITE_KEY}):(?P<offset>{_OFFSET})")
+_QR = re.compile(r"off:qr:(?P<unit>[A-Z0-9_]{1,24}):(?P<office>[A-Z0-9_]{1,24})")
 
 
 @dataclass(frozen=True)
@@ -241,6 +247,42 @@ class FollowUpDelete:
         return _checked(self, f"off:rtl:{'dely' if self.confirmed else 'del'}:{self.id}")
 
 
+@dataclass(frozen=True)
+class InviteCancelAsk:
+    """An open invite's cancel button on the roster page at `offset`: asks first."""
+
+    key: str
+    offset: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return _checked(self, f"off:inv:{self.key}:{self.offset}")
+
+
+@dataclass(frozen=True)
+class InviteCancelConfirm:
+    """Yes under the cancel question: the invite's link stops working."""
+
+    key: str
+    offset: int
+
+    def encode(self) -> str:
+        """The callback data."""
+        return _checked(self, f"off:ivc:{self.key}:{self.offset}")
+
+
+@dataclass(frozen=True)
+class QrOffice:
+    """/qr for a unit served at several offices: one office's button."""
+
+    unit: str
+    office: str
+
+    def encode(self) -> str:
+        """The callback data."""
+        return _checked(self, f"off:qr:{self.unit}:{self.office}")
+
+
 FollowUpButton = (
     FollowUpList
     | FollowUpAdd
@@ -253,7 +295,17 @@ FollowUpButton = (
     | FollowUpEdit
     | FollowUpDelete
 )
-Button = SuggestionPage | CsvExport | RosterPage | RevokeAsk | RevokeConfirm | FollowUpButton
+Button = (
+    SuggestionPage
+    | CsvExport
+    | RosterPage
+    | RevokeAsk
+    | RevokeConfirm
+    | InviteCancelAsk
+    | InviteCancelConfirm
+    | QrOffice
+    | FollowUpButton
+)
 
 
 def _field(value: str | None) -> str:
@@ -292,6 +344,11 @@ def parse(data: str | None) -> Button | None:
             return None
         kind = RevokeAsk if found["action"] == "rev" else RevokeConfirm
         return kind(user, offset)
+    if found := _INVITE.fullmatch(data):
+        cancel = InviteCancelAsk if found["action"] == "inv" else InviteCancelConfirm
+        return cancel(found["key"], int(found["offset"]))
+    if found := _QR.fullmatch(data):
+        return QrOffice(found["unit"], found["office"])
     if data.startswith("off:rtl:"):
         return _parse_followup(data)
     return None

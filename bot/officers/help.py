@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
-from telegram.error import TelegramError
-from telegram.ext import ExtBot
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Message, Update
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ExtBot, filters
 
 from bot.context import BotContext, SkmApplication
 from bot.i18n import t
@@ -28,6 +28,7 @@ _OFFICER = (
     "publikasi",
     "langganan",
     "berhenti",
+    "nrp",
     "bantuan",
 )
 _ADMIN = (
@@ -82,21 +83,63 @@ async def reset_menu(bot: ExtBot[Any], chat_id: int) -> None:
         await bot.delete_my_commands(scope=BotCommandScopeChat(chat_id), language_code=code)
 
 
-async def _try(what: str, chat_id: int | None, call: Any) -> None:
+class MenuPending(filters.MessageFilter):
+    """Messages from staff whose command menu could not be set yet (they had not written)."""
+
+    def __init__(self, waiting: set[int]) -> None:
+        super().__init__(name="MenuPending")
+        self.waiting = waiting  # the AppState's set: start-up fills it, first messages empty it
+
+    def filter(self, message: Message) -> bool:
+        return message.from_user is not None and message.from_user.id in self.waiting
+
+
+def _not_written(exc: TelegramError) -> bool:
+    return isinstance(exc, BadRequest) and "chat not found" in exc.message.lower()
+
+
+async def _try(app: SkmApplication, role: Role, chat_id: int | None) -> None:
     try:
-        await call
-    except TelegramError:
-        # A person who never opened the bot has no chat yet; the others still get theirs.
-        log.warning("Could not set the %s command menu for chat %s", what, chat_id, exc_info=True)
+        await set_menu(app.bot, role, chat_id)
+    except TelegramError as exc:
+        if chat_id is not None:
+            app.bot_data.menus_pending.add(chat_id)
+        if _not_written(exc):
+            # Telegram knows no chat with someone who never wrote to the bot: no fault.
+            log.info(
+                "The %s %s has not written to the bot yet: menu set when they do", role, chat_id
+            )
+            return
+        log.warning("Could not set the %s command menu for chat %s", role, chat_id, exc_info=True)
 
 
 async def set_all_menus(app: SkmApplication) -> None:
     """The citizens' default menu, then each admin's and each officer's own."""
     state = app.bot_data
-    await _try("citizen", None, set_menu(app.bot, "citizen"))
+    await _try(app, "citizen", None)
     admins = set(state.config.skm_admin_ids)
     for admin_id in sorted(admins):
-        await _try("admin", admin_id, set_menu(app.bot, "admin", admin_id))
+        await _try(app, "admin", admin_id)
     for officer in await officers.all_officers(state.database):
         if officer.user_id not in admins:
-            await _try("officer", officer.user_id, set_menu(app.bot, "officer", officer.user_id))
+            await _try(app, "officer", officer.user_id)
+
+
+async def on_first_message(update: Update, context: BotContext) -> None:
+    """Staff whose menu waited for their first message get it now; the message goes on to
+    the handlers as usual."""
+    user = update.effective_user
+    waiting = context.bot_data.menus_pending
+    if user is None or user.id not in waiting:
+        return
+    viewer = await viewer_of(update, context)
+    try:
+        if viewer.role == "citizen":  # revoked meanwhile: the default menu is theirs
+            await reset_menu(context.bot, user.id)
+        else:
+            await set_menu(context.bot, viewer.role, user.id)
+    except TelegramError as exc:
+        log.info("Could not set the %s menu of %s yet: %s", viewer.role, user.id, exc.message)
+        return
+    waiting.discard(user.id)
+    log.info("Command menu set for %s %s on their first message", viewer.role, user.id)

@@ -6,20 +6,22 @@ import asyncio
 from datetime import datetime
 from html import escape
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
 from bot.context import BotContext
 from bot.deeplink import link, survey_payload
 from bot.i18n import t
-from bot.officers.access import Viewer, officers_only, reply
+from bot.officers.access import Viewer, officers_only, reply, stale
+from bot.officers.buttons import QrOffice, parse
 from bot.officers.query import QueryError, parse_query
 from bot.qr import render_poster
+from skm.questionnaire import Lang
 
 
 @officers_only
 async def qr(update: Update, context: BotContext, viewer: Viewer) -> None:
-    """Send the poster as a photo, with the survey link in the caption."""
+    """The poster for a unit (and office); offices as buttons when the unit is at several."""
     state = context.bot_data
     directory, lang = state.units, viewer.lang
     words = context.args or []
@@ -37,25 +39,65 @@ async def qr(update: Update, context: BotContext, viewer: Viewer) -> None:
         return
     unit, office = query.unit, asked[1]
     if office is None:
-        serving = [o.code for o in directory.offices_serving(unit)]
+        serving = directory.offices_serving(unit)
         if len(serving) != 1:
-            await reply(
-                update, t(lang, "officer.qr_which_office", unit=unit, offices=", ".join(serving))
-            )
+            buttons = [
+                [InlineKeyboardButton(o.name, callback_data=QrOffice(unit, o.code).encode())]
+                for o in serving
+            ]
+            name = escape(directory.unit_name(unit, lang))
+            text = t(lang, "officer.qr_which_office", unit=name)
+            await reply(update, text, reply_markup=InlineKeyboardMarkup(buttons))
             return
-        office = serving[0]
+        office = serving[0].code
+    chat = update.effective_chat
+    if chat is not None:
+        await _send_poster(context, chat.id, unit, office, lang)
+
+
+@officers_only
+async def on_office_button(update: Update, context: BotContext, viewer: Viewer) -> None:
+    """An office's button under /qr: that office's poster, if it is in the presser's scope."""
+    query = update.callback_query
+    assert query is not None
+    button = parse(query.data)
+    state = context.bot_data
+    if not isinstance(button, QrOffice) or not state.units.serves(button.unit, button.office):
+        await stale(query, viewer.lang)
+        return
+    if viewer.reach.narrow(button.unit, button.office) is None:
+        await query.answer(t(viewer.lang, "officer.out_of_scope"), show_alert=True)
+        return
+    await query.answer()
+    if query.message is not None:
+        chat_id = query.message.chat.id
+        await _send_poster(context, chat_id, button.unit, button.office, viewer.lang)
+
+
+async def _send_poster(
+    context: BotContext, chat_id: int, unit: str, office: str, lang: Lang
+) -> None:
+    """The poster as a photo to look at, with the link, and as a file to print (uncompressed)."""
+    directory = context.bot_data.units
     url = link(context.bot.username, survey_payload(unit, office))
     unit_name, office_name = directory.unit_name(unit, "id"), directory.office_name(office)
     png = await asyncio.to_thread(render_poster, url, unit_name, office_name)
-    message = update.effective_message
-    if message is not None:
-        caption = t(
-            lang,
-            "officer.qr_caption",
-            unit=escape(directory.unit_name(unit, lang)),
-            office=escape(office_name),
-            link=url,
-        )
-        await message.reply_photo(
-            png, caption=caption, parse_mode=ParseMode.HTML, filename=f"qr-{unit}-{office}.png"
-        )
+    caption = t(
+        lang,
+        "officer.qr_caption",
+        unit=escape(directory.unit_name(unit, lang)),
+        office=escape(office_name),
+        link=url,
+    )
+    filename = f"qr-{unit}-{office}.png"
+    await context.bot.send_photo(
+        chat_id, png, caption=caption, parse_mode=ParseMode.HTML, filename=filename
+    )
+    # Telegram compresses a photo; the file keeps every pixel of the QR code for printing.
+    await context.bot.send_document(
+        chat_id,
+        png,
+        caption=t(lang, "officer.qr_file"),
+        filename=filename,
+        disable_content_type_detection=True,
+    )

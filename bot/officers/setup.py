@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.config import Settings
-from bot.context import BotContext, SkmApplication
+from bot.context import AppState, BotContext, SkmApplication
 from bot.officers import (
     access,
     admin,
@@ -21,6 +21,7 @@ from bot.officers import (
     outbox,
     poster,
     publikasi,
+    roster,
     suggestions,
     weekly,
 )
@@ -47,15 +48,17 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
         CommandHandler("publikasi", publikasi.publikasi),
         CommandHandler(["langganan", "subscribe"], weekly.langganan),
         CommandHandler(["berhenti", "unsubscribe"], weekly.berhenti),
+        CommandHandler("nrp", roster.nrp),
         # Admins' commands.
         CommandHandler(["undang", "invite"], admin.undang),
-        CommandHandler("petugas", admin.petugas),
+        CommandHandler("petugas", roster.petugas),
         # Help for everyone, by role.
         CommandHandler(["bantuan", "help"], menus.bantuan),
         # Buttons: suggestion pages, the export's CSV, the officers roster.
         CallbackQueryHandler(suggestions.on_page, pattern=r"^off:sug:"),
         CallbackQueryHandler(exports.on_csv_button, pattern=r"^off:csv:"),
-        CallbackQueryHandler(admin.on_roster_button, pattern=r"^off:(rev|rvk|lst)"),
+        CallbackQueryHandler(roster.on_roster_button, pattern=r"^off:(rev|rvk|lst|inv|ivc)"),
+        CallbackQueryHandler(poster.on_office_button, pattern=r"^off:qr:"),
         CallbackQueryHandler(followup.on_button, pattern=r"^off:rtl:"),
         # Every handler above reads its data with bot.officers.buttons; what none takes is stale.
         CallbackQueryHandler(access.on_unknown_button, pattern=r"^off:"),
@@ -71,6 +74,11 @@ def typed_text_handlers() -> list[BaseHandler[Update, BotContext, Any]]:
     """
     typed = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     return [MessageHandler(typed, followup.on_text, block=True)]
+
+
+def first_message_handlers(state: AppState) -> list[BaseHandler[Update, BotContext, Any]]:
+    """Staff whose command menu waits for their first message; matches nobody else."""
+    return [MessageHandler(menus.MenuPending(state.menus_pending), menus.on_first_message)]
 
 
 async def on_startup(app: SkmApplication) -> None:

@@ -15,6 +15,7 @@ from bot.context import BotContext, SkmApplication
 from bot.i18n import as_lang, t
 from bot.officers import digest
 from bot.officers.access import Scope, Viewer, officers_only, reply, scope_label
+from bot.zones import zone_label
 from storage import subscriptions
 from storage.subscriptions import Subscription
 
@@ -81,7 +82,7 @@ def _when(settings: Settings, viewer: Viewer) -> dict[str, str]:
     return {
         "day": t(viewer.lang, f"officer.day_{settings.skm_weekly_day}"),
         "time": settings.skm_weekly_time.strftime("%H:%M"),
-        "zone": settings.skm_timezone,
+        "zone": zone_label(settings.skm_timezone),
     }
 
 

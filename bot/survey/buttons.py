@@ -1,15 +1,16 @@
-"""Button presses: survey steps, the unit and office picker, and buttons nobody knows."""
+"""Button presses: survey steps, the unit and office picker, leaving or keeping an open
+survey, and buttons nobody knows."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from telegram import CallbackQuery, Update
+from telegram import CallbackQuery, Update, User
 
 from bot.context import BotContext
-from bot.i18n import DEFAULT_LANG, as_lang, t
+from bot.i18n import as_lang, t
 from bot.survey import callbacks, render, session
-from bot.survey.callbacks import Action, PickButton, StepButton
+from bot.survey.callbacks import Action, PickButton, StepButton, SwitchButton
 from skm.flow import Outcome, advance
 from skm.questionnaire import Lang
 from skm.records import Response
@@ -32,22 +33,24 @@ async def on_step(update: Update, context: BotContext) -> None:
     button = callbacks.parse(query.data)
     where = _where(query)
     if not isinstance(button, StepButton) or where is None:
-        await query.answer(t(DEFAULT_LANG, "survey.notice.invalid"))
+        await query.answer(
+            t(await session.lang_for(context, query.from_user), "survey.notice.invalid")
+        )
         return
-    notice, stored = await _step(context, query.from_user.id, button, *where)
+    notice, stored = await _step(context, query.from_user, button, *where)
     await query.answer(notice or None)
     if stored is not None:  # after the answer: listeners may send messages of their own
         await session.notify_listeners(context, stored)
 
 
 async def _step(
-    context: BotContext, user_id: int, button: StepButton, chat_id: int, message_id: int
+    context: BotContext, user: User, button: StepButton, chat_id: int, message_id: int
 ) -> tuple[str, Response | None]:
     """Apply one press: the notice to show (empty if the screen says it all), what it stored."""
     db = context.bot_data.database
-    survey = await surveys.get(db, session.respondent(context, user_id))
+    survey = await surveys.get(db, session.respondent(context, user.id))
     if survey is None or survey.token != button.token:
-        return await _gone(context, button, chat_id, message_id, survey is not None), None
+        return await _gone(context, user, button, chat_id, message_id, survey is not None), None
     lang = as_lang(survey.lang)
     if session.is_expired(context, survey):
         await surveys.cancel(db, survey.respondent)
@@ -58,6 +61,7 @@ async def _step(
             return t(lang, "survey.notice.stale"), None
         if not await surveys.save(db, survey, survey.state, session.now(), lang=button.lang):
             return t(lang, "survey.notice.stale"), None
+        await session.remember_lang(context, user.id, button.lang)  # for their next surveys
         await _redraw(context, replace(survey, lang=button.lang), chat_id, message_id)
         return "", None
     moved = advance(survey.state, event)
@@ -86,7 +90,12 @@ async def _redraw(context: BotContext, survey: OpenSurvey, chat_id: int, message
 
 
 async def _gone(
-    context: BotContext, button: StepButton, chat_id: int, message_id: int, replaced: bool
+    context: BotContext,
+    user: User,
+    button: StepButton,
+    chat_id: int,
+    message_id: int,
+    replaced: bool,
 ) -> str:
     """A press for a survey that is no longer open: stored, replaced, expired or cancelled."""
     stored = await responses.stored_lang(context.bot_data.database, button.token)
@@ -96,7 +105,8 @@ async def _gone(
             screen = render.text_only(lang, "survey.recorded")
             await session.show(context, chat_id, screen, message_id)
         return t(lang, "survey.notice.recorded")
-    return t(DEFAULT_LANG, "survey.notice.stale" if replaced else "survey.notice.expired")
+    lang = await session.lang_for(context, user)
+    return t(lang, "survey.notice.stale" if replaced else "survey.notice.expired")
 
 
 async def on_pick(update: Update, context: BotContext) -> None:
@@ -107,19 +117,22 @@ async def on_pick(update: Update, context: BotContext) -> None:
     button = callbacks.parse(query.data)
     where = _where(query)
     if not isinstance(button, PickButton) or where is None:
-        await query.answer(t(DEFAULT_LANG, "survey.notice.invalid"))
+        await query.answer(
+            t(await session.lang_for(context, query.from_user), "survey.notice.invalid")
+        )
         return
-    notice = await _pick(context, query.from_user.id, button, *where)
+    notice = await _pick(context, query.from_user, button, *where)
     await query.answer(notice or None)
 
 
 async def _pick(
-    context: BotContext, user_id: int, button: PickButton, chat_id: int, message_id: int
+    context: BotContext, user: User, button: PickButton, chat_id: int, message_id: int
 ) -> str:
     """Show the units, then the offices serving the chosen one, then open the survey."""
     directory = context.bot_data.units
     lang: Lang = button.lang
-    if button.unit is None:
+    if button.unit is None:  # the language switch, or back from the offices
+        await session.choose_lang(context, user, lang)
         await session.show(context, chat_id, render.pick_unit(lang, directory), message_id)
         return ""
     offices = directory.offices_serving(button.unit)
@@ -130,11 +143,55 @@ async def _pick(
         screen = render.pick_office(lang, directory, button.unit)
         await session.show(context, chat_id, screen, message_id)
         return ""
-    await session.begin(context, chat_id, user_id, button.unit, office, lang, message_id)
+    await session.begin(context, chat_id, user.id, button.unit, office, lang, message_id)
+    return ""
+
+
+async def on_switch(update: Update, context: BotContext) -> None:
+    """With a survey open, another desk's code was scanned: keep the open one, or drop it."""
+    query = update.callback_query
+    if query is None:
+        return
+    button = callbacks.parse(query.data)
+    where = _where(query)
+    if not isinstance(button, SwitchButton) or where is None:
+        await query.answer(
+            t(await session.lang_for(context, query.from_user), "survey.notice.stale")
+        )
+        return
+    notice = await _switch(context, query.from_user, button, *where)
+    await query.answer(notice or None)
+
+
+async def _switch(
+    context: BotContext, user: User, button: SwitchButton, chat_id: int, message_id: int
+) -> str:
+    """Go back to the open survey, or start the new one in its place; stale if it moved on."""
+    survey = await session.open_survey(context, user.id)
+    if survey is None or survey.token != button.token:
+        return t(await session.lang_for(context, user), "survey.notice.stale")
+    lang = as_lang(survey.lang)
+    if button.unit is None or button.office is None:
+        screen = session.screen_of(context, survey, t(lang, "survey.resumed"))
+        shown = await session.show(context, chat_id, screen, message_id)
+        if survey.message_id != shown:
+            await session.retire(context, chat_id, survey.message_id)
+            await surveys.set_message(
+                context.bot_data.database, survey.respondent, survey.token, shown
+            )
+        return ""
+    if not context.bot_data.units.serves(button.unit, button.office):
+        return t(lang, "survey.notice.stale")
+    await session.begin(
+        context, chat_id, user.id, button.unit, button.office, lang, message_id, survey.token
+    )
     return ""
 
 
 async def on_unknown(update: Update, context: BotContext) -> None:
     """A button no handler knows (forged, or from an older version of the bot)."""
-    if update.callback_query is not None:
-        await update.callback_query.answer(t(DEFAULT_LANG, "survey.notice.invalid"))
+    query = update.callback_query
+    if query is not None:
+        await query.answer(
+            t(await session.lang_for(context, query.from_user), "survey.notice.invalid")
+        )

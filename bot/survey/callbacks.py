@@ -2,6 +2,8 @@
 
     s|<token>|<step>|<action>[|<value>]   a button on a survey screen
     sp|<lang>[|<unit>[|<office>]]         picking the unit, then the office, without a QR code
+    sw|<token>[|<unit>|<office>]          with a survey open: go back to it, or drop it for
+                                          a new one at that unit and office
 
 The token ties a button to one survey and the step key to one screen, so a press on an
 old message, a forged value or a second press is recognised by `skm.flow.advance`.
@@ -24,6 +26,9 @@ _SURVEY = re.compile(
 )
 _PICK = re.compile(
     r"sp\|(?P<lang>[a-z]{2})(?:\|(?P<unit>[A-Z0-9_]{1,24})(?:\|(?P<office>[A-Z0-9_]{1,24}))?)?"
+)
+_SWITCH = re.compile(
+    r"sw\|(?P<token>[A-Za-z0-9_-]{6,16})(?:\|(?P<unit>[A-Z0-9_]{1,24})\|(?P<office>[A-Z0-9_]{1,24}))?"
 )
 
 
@@ -95,6 +100,20 @@ class PickButton:
         return _checked("|".join(parts))
 
 
+@dataclass(frozen=True)
+class SwitchButton:
+    """With a survey open (`token`): go back to it, or drop it for a new one at unit and office."""
+
+    token: str
+    unit: str | None = None
+    office: str | None = None
+
+    def encode(self) -> str:
+        """The callback data."""
+        place = f"|{self.unit}|{self.office}" if self.unit and self.office else ""
+        return _checked(f"sw|{self.token}{place}")
+
+
 def step_data(token: str, step: str, action: Action, value: str = "") -> str:
     """The callback data of a survey button, as `StepButton.encode` gives it.
 
@@ -118,10 +137,12 @@ def _lang(value: str | None) -> Lang | None:
     return None
 
 
-def parse(data: str | None) -> StepButton | PickButton | None:
+def parse(data: str | None) -> StepButton | PickButton | SwitchButton | None:
     """The button behind callback data; None when it is malformed or forged."""
     if not data or len(data.encode()) > MAX_BYTES:
         return None
+    if (switch := _SWITCH.fullmatch(data)) is not None:
+        return SwitchButton(switch["token"], switch["unit"], switch["office"])
     if (pick := _PICK.fullmatch(data)) is not None:
         lang = _lang(pick["lang"])
         return PickButton(lang, pick["unit"], pick["office"]) if lang else None

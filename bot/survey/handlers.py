@@ -1,15 +1,17 @@
-"""Messages from citizens: /start with or without a QR payload, /batal, and typed text."""
+"""Messages from citizens: /start with or without a QR payload, /batal, typed text, and
+commands nobody knows."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
 
-from telegram import Update
+from telegram import MessageEntity, Update
+from telegram.constants import ChatType
 
 from bot.context import BotContext
 from bot.deeplink import link, parse_survey_payload
-from bot.i18n import DEFAULT_LANG, as_lang, t
+from bot.i18n import as_lang, t
 from bot.survey import render, session
 from skm.flow import Outcome, TypeText, advance
 from storage import surveys
@@ -27,26 +29,35 @@ async def on_start(update: Update, context: BotContext) -> None:
     if chat is None or user is None:
         return
     payload = _payload(context)
-    place = parse_survey_payload(payload, context.bot_data.units) if payload else None
+    units = context.bot_data.units
+    place = parse_survey_payload(payload, units) if payload else None
+    if place is None and payload and (survey := await session.open_survey(context, user.id)):
+        # A code we cannot read must not look as if the survey in progress were gone.
+        lang = as_lang(survey.lang)
+        where = render.place(units, survey.unit, survey.office, lang)
+        await session.show(context, chat.id, render.still_open(lang, survey.token, where))
+        return
+    lang = await session.lang_for(context, user)
     if place is None:
-        screen = render.pick_unit(DEFAULT_LANG, context.bot_data.units, unknown=bool(payload))
+        screen = render.pick_unit(lang, units, unknown=bool(payload))
         await session.show(context, chat.id, screen)
         return
     unit, office = place
-    await session.begin(context, chat.id, user.id, unit, office, DEFAULT_LANG)
+    await session.begin(context, chat.id, user.id, unit, office, lang)
 
 
 async def on_start_in_group(update: Update, context: BotContext) -> None:
     """/start in a group: the survey is private, so point to the chat with the bot."""
-    message = update.effective_message
-    if message is None:
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
         return
     payload = _payload(context)
     if payload and parse_survey_payload(payload, context.bot_data.units):
         target = link(context.bot.username, payload)
     else:
         target = f"https://t.me/{context.bot.username}"
-    await message.reply_text(render.group_pointer(DEFAULT_LANG, target).text)
+    lang = await session.lang_for(context, user)
+    await message.reply_text(render.group_pointer(lang, target).text)
 
 
 async def on_cancel(update: Update, context: BotContext) -> None:
@@ -57,7 +68,8 @@ async def on_cancel(update: Update, context: BotContext) -> None:
     db = context.bot_data.database
     survey = await surveys.get(db, session.respondent(context, user.id))
     if survey is None or not await surveys.cancel(db, survey.respondent):
-        await session.show(context, chat.id, render.text_only(DEFAULT_LANG, "survey.no_cancel"))
+        lang = await session.lang_for(context, user)
+        await session.show(context, chat.id, render.text_only(lang, "survey.no_cancel"))
         return
     await session.retire(context, chat.id, survey.message_id)
     await session.show(context, chat.id, render.text_only(as_lang(survey.lang), "survey.cancelled"))
@@ -72,7 +84,8 @@ async def on_text(update: Update, context: BotContext) -> None:
     db = context.bot_data.database
     survey = await surveys.get(db, session.respondent(context, user.id))
     if survey is None:
-        await session.show(context, chat.id, render.text_only(DEFAULT_LANG, "survey.no_survey"))
+        lang = await session.lang_for(context, user)
+        await session.show(context, chat.id, render.text_only(lang, "survey.no_survey"))
         return
     lang = as_lang(survey.lang)
     if session.is_expired(context, survey):
@@ -90,3 +103,28 @@ async def on_text(update: Update, context: BotContext) -> None:
     shown = await session.show(context, chat.id, session.screen_of(context, survey, notice))
     await session.retire(context, chat.id, survey.message_id)
     await surveys.set_message(db, survey.respondent, survey.token, shown)
+
+
+def _addressed(command: str, bot_username: str) -> bool:
+    """Whether a command in a group names this bot (/foo@this_bot), not every bot there."""
+    _, at, name = command.partition("@")
+    return bool(at) and name.lower() == bot_username.lower()
+
+
+async def on_unknown_command(update: Update, context: BotContext) -> None:
+    """A command no handler took: a short pointer to /bantuan.
+
+    In a private chat always; in a group only when the command names this bot, since a
+    group's other bots have commands of their own.
+    """
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if chat is None or user is None or message is None or not message.entities:
+        return
+    entity = message.entities[0]
+    if entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
+        return
+    command = message.parse_entity(entity)
+    if chat.type != ChatType.PRIVATE and not _addressed(command, context.bot.username):
+        return
+    lang = await session.lang_for(context, user)
+    await message.reply_text(t(lang, "survey.unknown_command"))

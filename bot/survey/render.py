@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.directory import Directory
 from bot.i18n import number, t
-from bot.survey.callbacks import Action, PickButton, step_data
+from bot.survey.callbacks import Action, PickButton, SwitchButton, step_data
 from skm.flow import Kind, SurveyState
 from skm.profile import PROFILE_BY_KEY, PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, ELEMENTS_BY_CODE, Lang
@@ -27,15 +27,32 @@ class Screen:
 
 @dataclass(frozen=True)
 class Place:
-    """Where the service was received, as display names."""
+    """Where the service was received: display names, and the unit as a sentence names it."""
 
     unit: str
     office: str
+    service: str = ""
+
+    @property
+    def phrase(self) -> str:
+        """The unit inside a sentence ("the driving licence (SIM) service" in English)."""
+        return self.service or self.unit
 
 
 def place(directory: Directory, unit: str, office: str, lang: Lang) -> Place:
     """The display names of a unit and an office."""
-    return Place(directory.unit_name(unit, lang), directory.office_name(office))
+    name = directory.unit_name(unit, lang)
+    service = name
+    if lang == "en" and name != directory.unit_name(unit, "id"):
+        service = in_sentence(name)
+    return Place(name, directory.office_name(office), service)
+
+
+def in_sentence(name: str) -> str:
+    """An English unit name as a sentence says it: "Driving licence (SIM)" -> "the driving
+    licence (SIM) service"; a name that is already a service keeps its own noun."""
+    head = name[:1].lower() + name[1:] if name[1:2].islower() else name  # SPKT stays SPKT
+    return f"the {head}" if "service" in name.lower() else f"the {head} service"
 
 
 def other_lang(lang: Lang) -> Lang:
@@ -68,7 +85,10 @@ def step_screen(
     rows: list[Row]
     match step.kind:
         case Kind.WELCOME:
-            text = t(lang, "survey.welcome", unit=where.unit, office=where.office)
+            questions = len(PROFILE_FIELDS) + len(ELEMENT_CODES)
+            text = t(
+                lang, "survey.welcome", unit=where.phrase, office=where.office, questions=questions
+            )
             rows = [[_button(t(lang, "survey.button.start"), press(Action.START))]]
         case Kind.PROFILE:
             field = PROFILE_BY_KEY[step.key]
@@ -100,7 +120,7 @@ def step_screen(
             ]
         case Kind.SUGGESTION:
             limit = number(SUGGESTION_LIMIT, 0, lang)
-            text = t(lang, "survey.suggestion", unit=where.unit, limit=limit)
+            text = t(lang, "survey.suggestion", unit=where.phrase, limit=limit)
             rows = [[_button(t(lang, "survey.button.skip"), press(Action.SKIP))]]
         case Kind.CONFIRM:
             text = summary(lang, state, where)
@@ -144,12 +164,36 @@ def truncated(lang: Lang) -> str:
 
 def thanks(lang: Lang, where: Place) -> Screen:
     """The last screen: the response is stored."""
-    return Screen(t(lang, "survey.thanks", unit=where.unit, office=where.office))
+    return Screen(t(lang, "survey.thanks", unit=where.phrase, office=where.office))
 
 
 def already_today(lang: Lang, where: Place) -> Screen:
     """The citizen has used up the day's responses for this unit."""
-    return Screen(t(lang, "survey.already_today", unit=where.unit))
+    return Screen(t(lang, "survey.already_today", unit=where.phrase))
+
+
+def switch_prompt(
+    lang: Lang, token: str, open_at: Place, unit: str, office: str, new: Place
+) -> Screen:
+    """A QR code of another desk with a survey open: drop the open survey, or go back to it."""
+    text = t(
+        lang,
+        "survey.switch",
+        old_unit=open_at.phrase,
+        old_office=open_at.office,
+        unit=new.phrase,
+        office=new.office,
+    )
+    fresh = _button(t(lang, "survey.button.switch_new"), SwitchButton(token, unit, office).encode())
+    back = _button(t(lang, "survey.button.switch_back"), SwitchButton(token).encode())
+    return Screen(text, InlineKeyboardMarkup([[fresh], [back]]))
+
+
+def still_open(lang: Lang, token: str, open_at: Place) -> Screen:
+    """An unknown QR code with a survey open: it is still open, and can be continued."""
+    text = t(lang, "survey.still_open", unit=open_at.phrase, office=open_at.office)
+    back = _button(t(lang, "survey.button.continue"), SwitchButton(token).encode())
+    return Screen(text, InlineKeyboardMarkup([[back]]))
 
 
 def pick_unit(lang: Lang, directory: Directory, unknown: bool = False) -> Screen:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
+from telegram import User
 from telegram.error import BadRequest
 
 from bot.context import BotContext
-from bot.i18n import as_lang, t
+from bot.i18n import as_lang, from_telegram, t
 from bot.privacy import mask_chat, pseudonym
 from bot.survey import render
 from bot.survey.callbacks import new_token
 from bot.survey.render import Screen
 from skm.questionnaire import Lang
 from skm.records import Response
-from storage import responses, surveys
+from storage import languages, responses, surveys
 from storage.surveys import OpenSurvey
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,29 @@ def now() -> datetime:
 def respondent(context: BotContext, user_id: int) -> str:
     """The citizen's keyed pseudonym: the only way the database knows them."""
     return pseudonym(context.bot_data.secret, user_id)
+
+
+async def lang_for(context: BotContext, user: User) -> Lang:
+    """The citizen's language: the one they chose for an earlier survey, else their app's."""
+    chosen = await languages.get(context.bot_data.database, respondent(context, user.id))
+    return as_lang(chosen) if chosen else from_telegram(user.language_code)
+
+
+async def choose_lang(context: BotContext, user: User, lang: Lang) -> None:
+    """Remember a language the citizen chose by button, for their later surveys."""
+    if lang != await lang_for(context, user):
+        await remember_lang(context, user.id, lang)
+
+
+async def remember_lang(context: BotContext, user_id: int, lang: Lang) -> None:
+    """Keep the citizen's language under their pseudonym (never their Telegram id)."""
+    await languages.remember(context.bot_data.database, respondent(context, user_id), lang, now())
+
+
+async def open_survey(context: BotContext, user_id: int) -> OpenSurvey | None:
+    """The citizen's survey in progress, unless it was abandoned too long ago."""
+    survey = await surveys.get(context.bot_data.database, respondent(context, user_id))
+    return None if survey is None or is_expired(context, survey) else survey
 
 
 def is_expired(context: BotContext, survey: OpenSurvey) -> bool:
@@ -90,8 +114,13 @@ async def begin(
     office: str,
     lang: Lang,
     message_id: int | None = None,
+    replacing: str | None = None,
 ) -> None:
-    """Open the survey for a unit and office, resuming the citizen's unfinished one there."""
+    """Open the survey for a unit and office, resuming the citizen's unfinished one there.
+
+    An unfinished survey elsewhere with answers in it is not dropped unasked: the citizen
+    chooses between it and the new one, unless `replacing` names its token (they chose).
+    """
     db = context.bot_data.database
     who = respondent(context, user_id)
     if await limit_reached(context, who, unit):
@@ -111,6 +140,15 @@ async def begin(
             log.info(
                 "Survey resumed for %s at %s at step %s", unit, office, survey.state.current.key
             )
+            return
+        if survey.state.step > 0 and survey.token != replacing and not is_expired(context, survey):
+            units = context.bot_data.units
+            old_lang = as_lang(survey.lang)
+            open_at = render.place(units, survey.unit, survey.office, old_lang)
+            new = render.place(units, unit, office, old_lang)
+            screen = render.switch_prompt(old_lang, survey.token, open_at, unit, office, new)
+            await show(context, chat_id, screen, message_id)
+            log.info("Asked whether to leave the survey for %s at %s", survey.unit, survey.office)
             return
         await retire(context, chat_id, survey.message_id)
     token = new_token()

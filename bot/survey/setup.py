@@ -23,16 +23,18 @@ EXPIRY_EVERY = timedelta(minutes=15)
 def button_handlers() -> list[BaseHandler[Update, BotContext, Any]]:
     """The survey's buttons: most updates the bot gets, so the composition root tries them first.
 
-    Their callback data has prefixes of its own (`s|`, `sp|`), so no other handler wants them.
+    Their callback data has prefixes of its own (`s|`, `sp|`, `sw|`), so no other handler
+    wants them.
     """
     return [
         CallbackQueryHandler(buttons.on_step, pattern=r"^s\|"),
         CallbackQueryHandler(buttons.on_pick, pattern=r"^sp\|"),
+        CallbackQueryHandler(buttons.on_switch, pattern=r"^sw\|"),
     ]
 
 
 def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
-    """The survey's commands and typed text, and the notice for unknown buttons, in order."""
+    """The survey's commands and typed text, and the notices for unknown commands and buttons."""
     private = filters.ChatType.PRIVATE
     return [
         # /start: in a group, a pointer to the private chat; in private, the survey.
@@ -41,6 +43,9 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
         CommandHandler("batal", citizen.on_cancel, private),
         # Typed text, never a command: other commands are not the survey's business.
         MessageHandler(filters.TEXT & ~filters.COMMAND & private, citizen.on_text),
+        # Last: a command nobody above took gets a pointer to /bantuan (see the handler for
+        # groups).
+        MessageHandler(filters.COMMAND, citizen.on_unknown_command),
         # Last: any button nobody above knows gets a short notice instead of a spinner.
         CallbackQueryHandler(buttons.on_unknown),
     ]

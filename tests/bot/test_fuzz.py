@@ -92,7 +92,7 @@ arguments = st.lists(
 COMMANDS = (
     *("/ikm", "/saran", "/qr", "/ekspor", "/export", "/undang", "/invite", "/petugas"),
     *("/langganan", "/subscribe", "/berhenti", "/unsubscribe", "/bantuan", "/help"),
-    *("/start", "/batal"),
+    *("/start", "/batal", "/nrp"),
 )
 officer_commands = st.builds(
     lambda name, at, args: " ".join([name + ("@skm_test_bot" if at else ""), *args]),
@@ -109,12 +109,16 @@ usual_commands = st.sampled_from(
         *("/langganan", "/berhenti", "/bantuan"),
         *("/tindaklanjut", "/tindaklanjut SKCK 2026-Q4", "/followup SIM", "31-12-2026"),
         *("/publikasi SKCK 2026-Q4", "/publikasi"),
+        # Issue 13: the roster's invites and NRPs, the offices of /qr, a wrong code.
+        *("/nrp 87050123", "/nrp 12", "/undang PASPOR", "/qr SKCK", "/qr SPKT"),
     ]
 )
 citizen_commands = st.sampled_from(
     [
         *("/start", "/start SKCK-POLRES", "/start SIM-PS_KOTA", "/start x", "/start " + "A" * 64),
         *("/batal", "/start inv-bogus", "/bantuan"),
+        # Another desk mid-survey, an unknown code, commands nobody knows (issue 13).
+        *("/start SPKT-PS_KOTA", "/start NOPE-POLRES", "/foo", "/foo@skm_test_bot", "/x@other"),
     ]
 )
 texts = pick(
@@ -156,6 +160,13 @@ officer_data = pick(
         offsets,
         st.sampled_from(["U1", "U9", "U0", "7", "30", "r", "b", "s", "a", "p", "d", "", "²"]),
     ),
+    st.builds(
+        "off:{}:{}:{}".format,
+        st.sampled_from(["inv", "ivc"]),
+        pick(st.text("0123456789abcdef", min_size=16, max_size=16), st.text(max_size=17)),
+        offsets,
+    ),
+    st.builds("off:qr:{}:{}".format, fields, fields),
 )
 survey_data = st.one_of(
     st.builds(
@@ -166,6 +177,8 @@ survey_data = st.one_of(
         st.sampled_from(["1", "4", "5", "en", "id", "L", "", "²"]),
     ),
     st.builds("sp|{}|{}|{}".format, st.sampled_from(["id", "en", "xx"]), fields, fields),
+    st.builds("sw|{}|{}|{}".format, st.text(max_size=12), fields, fields),
+    st.builds("sw|{}".format, st.text(max_size=12)),
 )
 MUTATIONS = st.lists(
     st.tuples(

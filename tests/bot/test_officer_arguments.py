@@ -69,10 +69,15 @@ async def test_a_typed_word_comes_back_escaped_and_short(
     assert not caplog.records and not bot.request.refused
 
 
-async def test_the_invite_usage_never_echoes_html(bot: BotHarness):
-    for command in ("/undang <i>", "/undang SKCK <b>", "/undang " + "&" * 5000):
+async def test_the_invite_never_echoes_html(bot: BotHarness):
+    for command, shown in [
+        ("/undang <i>", "&lt;i&gt; bukan kode unit atau kantor."),
+        ("/undang SKCK <b>", "&lt;b&gt; bukan kode kantor."),
+        ("/undang " + "&" * 5000, "&amp;" * 8 + "… bukan kode unit atau kantor."),
+        ("/undang", "Tulis: /undang UNIT [KANTOR]"),
+    ]:
         await bot.send(ADMIN_ID, command)
-        assert bot.last(ADMIN_ID).text.startswith("Tulis: /undang UNIT [KANTOR]")
+        assert bot.last(ADMIN_ID).text.startswith(shown)
     assert not bot.request.refused
 
 

@@ -8,6 +8,9 @@ import pytest
 
 from bot.officers.buttons import (
     CsvExport,
+    InviteCancelAsk,
+    InviteCancelConfirm,
+    QrOffice,
     RevokeAsk,
     RevokeConfirm,
     RosterPage,
@@ -46,6 +49,15 @@ FORGED = [
     "off:",
     "off:zzz:1",
     "off:sug:" + "A" * 60,
+    "off:inv:0123456789abcdef",
+    "off:inv:0123456789ABCDEF:0",
+    "off:inv:0123456789abcde:0",
+    "off:ivc:0123456789abcdef0:0",
+    "off:ivc:0123456789abcdef:²",
+    "off:qr:SKCK",
+    "off:qr:skck:POLRES",
+    "off:qr:SKCK:POLRES:1",
+    "off:qr:<b>:POLRES",
 ]
 
 
@@ -61,6 +73,10 @@ FORGED = [
         RosterPage(20),
         RevokeAsk(7_000_000_001, 10),
         RevokeConfirm(1, 0),
+        InviteCancelAsk("0123456789abcdef", 0),
+        InviteCancelConfirm("fedcba9876543210", 20),
+        QrOffice("SKCK", "PS_KOTA"),
+        QrOffice("A" * 24, "B" * 24),
     ],
 )
 def test_every_button_round_trips_within_64_bytes(button):
@@ -87,6 +103,8 @@ def test_buttons_from_before_the_pages_still_parse():
         SuggestionPage(None, None, None, 1_000_000),
         CsvExport("A:B", None, "2026"),
         RevokeAsk(0, 0),
+        InviteCancelAsk("not-hex", 0),
+        QrOffice("skck", "POLRES"),
     ],
 )
 def test_what_the_grammar_does_not_allow_is_never_encoded(button):

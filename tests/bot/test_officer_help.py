@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import logging
+from pathlib import Path
 from typing import Any
+
+import pytest
+from telegram.request import RequestData
 
 from tests.bot.officer_helpers import CITIZEN, SKCK_OFFICER, register
 from tests.support.harness import ADMIN_ID, BotHarness
+from tests.support.telegram import RecordingRequest
 
 
 def menus(bot: BotHarness) -> list[dict[str, Any]]:
@@ -61,3 +68,52 @@ async def test_a_new_officer_gets_the_officer_menu_at_once_and_after_a_restart(b
     bot.request.calls.clear()
     await bot.restart()
     assert any(m["chat"] == SKCK_OFFICER for m in menus(bot))
+
+
+class UnknownChats(RecordingRequest):
+    """Telegram before someone wrote to the bot: setting their chat's menu finds no chat."""
+
+    def __init__(self, unknown: set[int]) -> None:
+        super().__init__()
+        self.unknown = unknown
+
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, *args: Any, **kw: Any
+    ) -> tuple[int, bytes]:
+        scope = request_data.parameters.get("scope") if request_data else None
+        chat = scope.get("chat_id") if isinstance(scope, dict) else None
+        if url.endswith("/setMyCommands") and chat in self.unknown:
+            error = {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+            return 400, json.dumps(error).encode()
+        return await super().do_request(url, method, request_data, *args, **kw)
+
+
+async def test_an_admin_who_never_wrote_gets_one_info_line_and_the_menu_on_writing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    caplog.set_level(logging.INFO)
+    harness = BotHarness(tmp_path)
+    harness.request = UnknownChats({ADMIN_ID})
+    bot = await harness.start()
+    try:
+        about_admin = [r for r in caplog.records if str(ADMIN_ID) in r.getMessage()]
+        assert [(r.levelno, r.getMessage()) for r in about_admin] == [
+            (
+                logging.INFO,
+                f"The admin {ADMIN_ID} has not written to the bot yet: menu set when they do",
+            )
+        ]
+        assert not any(r.exc_info for r in caplog.records)
+        assert not [m for m in menus(bot) if m["chat"] == ADMIN_ID]
+
+        harness.request.unknown.clear()  # the admin opens the chat and writes
+        await bot.send(ADMIN_ID, "/start")
+        admin = [m for m in menus(bot) if m["chat"] == ADMIN_ID]
+        assert len(admin) == 2 and all("undang" in m["commands"] for m in admin)
+        # The message itself was handled as usual: the survey's unit picker.
+        assert "Pilih unit layanan" in bot.last(ADMIN_ID).text
+        bot.request.calls.clear()
+        await bot.send(ADMIN_ID, "/bantuan")  # set once, not on every message
+        assert not menus(bot)
+    finally:
+        await bot.stop()

@@ -79,7 +79,7 @@ async def test_a_group_subscription_survives_a_restart_and_gets_the_summary(bot:
     )
     await register(bot, SKCK_OFFICER, "SKCK")
     await bot.send(SKCK_OFFICER, "/langganan", chat_id=GROUP, chat_type="group")
-    assert "setiap Senin pukul 07:00 (Asia/Jakarta)" in bot.last(GROUP).text
+    assert "setiap Senin pukul 07:00 WIB" in bot.last(GROUP).text
     assert "Pelayanan SKCK · semua kantor" in bot.last(GROUP).text
 
     await bot.restart()

@@ -6,7 +6,15 @@ import pytest
 
 from bot.directory import load_directory
 from bot.privacy import pseudonym
-from bot.survey.callbacks import MAX_BYTES, Action, PickButton, StepButton, new_token, parse
+from bot.survey.callbacks import (
+    MAX_BYTES,
+    Action,
+    PickButton,
+    StepButton,
+    SwitchButton,
+    new_token,
+    parse,
+)
 from skm.flow import STEPS, Back, Choose, Confirm, Skip, Start
 
 LONGEST_CODE = "X" * 24
@@ -27,6 +35,15 @@ def test_every_survey_button_fits_and_round_trips():
         data = button.encode()
         assert len(data.encode()) <= MAX_BYTES
         assert parse(data) == button
+
+
+def test_switch_buttons_fit_and_round_trip_even_with_the_longest_codes():
+    token = new_token()
+    for button in (SwitchButton(token), SwitchButton(token, LONGEST_CODE, LONGEST_CODE)):
+        assert len(button.encode().encode()) <= MAX_BYTES
+        assert parse(button.encode()) == button
+    for forged in ("sw|", f"sw|{token}|SKCK", f"sw|{token}|skck|POLRES", f"sw|{token}|A|B|C"):
+        assert parse(forged) is None
 
 
 def test_every_picker_button_fits_and_round_trips_even_with_the_longest_codes():

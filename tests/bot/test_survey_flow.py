@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.i18n import CATALOGUES
 from bot.privacy import pseudonym
 from skm.questionnaire import ELEMENTS
 from skm.records import Response
@@ -26,15 +27,22 @@ from tests.bot.survey_helpers import (
 from tests.support.harness import TEST_SECRET, BotHarness
 
 
-async def test_welcome_names_the_place_says_what_is_stored_and_offers_english(bot: BotHarness):
+async def test_welcome_fits_one_screen_names_the_place_and_offers_english(bot: BotHarness):
     await bot.send(CITIZEN, QR)
     welcome = bot.last(CITIZEN)
-    assert "Pelayanan SKCK" in welcome.text
-    assert "Polres Contoh" in welcome.text
-    assert "anonim" in welcome.text
-    assert "jenis kelamin, kelompok usia, pendidikan, pekerjaan" in welcome.text
-    assert "/batal" in welcome.text
+    # Two short sentences, the privacy line, the button: one phone screen.
+    assert welcome.text == (
+        "Terima kasih telah menggunakan Pelayanan SKCK di Polres Contoh. Mohon nilai pelayanan "
+        "kami dalam Survei Kepuasan Masyarakat: 13 pertanyaan, sekitar 2 menit.\n\n"
+        "Anonim: hanya jawaban Anda yang disimpan, tanpa nama, nomor, atau akun Telegram."
+    )
     assert welcome.button_texts() == ["Mulai survei", "English"]
+
+
+async def test_the_citizens_texts_say_anda_never_saudara_or_kamu():
+    shown = [*CATALOGUES["id"].values(), *(e.question("id") for e in ELEMENTS)]
+    for word in ("Saudara", "saudara", "kamu", "Kamu"):
+        assert not [text for text in shown if word in text], word
 
 
 async def test_a_whole_survey_is_one_response_row_with_answers_by_element_code(bot: BotHarness):
@@ -135,8 +143,9 @@ async def test_the_language_switches_both_ways_and_is_stored(bot: BotHarness):
     await bot.send(CITIZEN, QR)
     await bot.press(CITIZEN, "English")
     welcome = bot.last(CITIZEN)
-    assert "Public Satisfaction Survey" in welcome.text
-    assert "Police certificate (SKCK)" in welcome.text
+    assert welcome.text.startswith(
+        "Thank you for using the police certificate (SKCK) service at Polres Contoh."
+    )
     assert welcome.button_texts() == ["Start the survey", "Bahasa Indonesia"]
     await bot.press(CITIZEN, "Start the survey")
     assert "About you (1/4)" in bot.last(CITIZEN).text
@@ -195,3 +204,43 @@ async def test_listeners_get_the_response_and_a_failing_one_loses_nothing(bot: B
     [response] = heard
     assert (response.unit, response.office) == ("SKCK", "POLRES")
     assert dict(response.answers) == SCORES
+
+
+async def test_no_schooling_farmers_and_homemakers_have_their_own_buttons(bot: BotHarness):
+    await to_first_question(bot)
+    await bot.press(CITIZEN, "Perempuan")
+    await bot.press(CITIZEN, "46-55 tahun")
+    education = bot.last(CITIZEN)
+    assert education.button_texts()[:2] == ["Tidak sekolah", "SD"]
+    await bot.press(CITIZEN, "Tidak sekolah")
+    occupation = bot.last(CITIZEN).button_texts()
+    assert "Petani/Nelayan" in occupation and "Ibu rumah tangga" in occupation
+    await bot.press(CITIZEN, "Ibu rumah tangga")
+    for label in ELEMENT_LABELS:
+        await bot.press(CITIZEN, label)
+    await bot.press(CITIZEN, "Lewati")
+    summary = bot.last(CITIZEN).text
+    assert "Pendidikan terakhir: Tidak sekolah" in summary
+    assert "Pekerjaan: Ibu rumah tangga" in summary
+    await bot.press(CITIZEN, "Kirim jawaban")
+    [row] = rows(db_file(bot))
+    assert (row["education"], row["occupation"]) == ("TIDAK_SEKOLAH", "IRT")
+
+
+async def test_the_u9_question_says_it_asks_about_the_complaint_channel(bot: BotHarness):
+    await to_elements(bot)
+    for label in ELEMENT_LABELS[:8]:
+        await bot.press(CITIZEN, label)
+    u9 = bot.last(CITIZEN)
+    assert u9.text == (
+        "Pertanyaan 9/9 · Penanganan Pengaduan, Saran dan Masukan\n\n"
+        "Bagaimana penanganan pengaduan, saran dan masukan di unit ini? (Apakah tersedia "
+        "sarana pengaduan, seperti kotak saran atau nomor pengaduan, dan apakah berfungsi?)"
+    )
+    # The official answer labels stay on the buttons, exactly.
+    assert u9.button_texts()[:4] == [
+        "Tidak ada",
+        "Ada tetapi tidak berfungsi",
+        "Berfungsi kurang maksimal",
+        "Dikelola dengan baik",
+    ]

@@ -133,8 +133,8 @@ async def test_cancel_without_a_survey_says_so(bot: BotHarness):
     assert bot.last(CITIZEN).text == "Tidak ada survei yang sedang diisi."
 
 
-async def test_scanning_another_desk_replaces_the_unfinished_survey(bot: BotHarness):
-    await answer_first_three(bot)
+async def test_scanning_another_desk_on_the_welcome_replaces_it_unasked(bot: BotHarness):
+    await bot.send(CITIZEN, QR)  # nothing answered yet: nothing to lose
     old = bot.last(CITIZEN)
     await bot.send(CITIZEN, "/start SPKT-PS_KOTA")
     fresh = bot.last(CITIZEN)

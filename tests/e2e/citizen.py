@@ -171,7 +171,7 @@ class Citizen:
         texts = set()
         for lang in LANGS:
             where = render.place(self.directory, self.plan.unit, self.plan.office, lang)
-            texts.add(t(lang, "survey.thanks", unit=where.unit, office=where.office))
+            texts.add(t(lang, "survey.thanks", unit=where.phrase, office=where.office))
             texts.add(t(lang, "survey.recorded"))
         return texts
 

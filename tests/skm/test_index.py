@@ -149,6 +149,11 @@ def test_grade_carries_performance_text():
     assert grade_for(50).performance("id") == "Tidak Baik"
 
 
+def test_the_english_grade_words_keep_their_order():
+    words = [grade_for(ikm).performance("en") for ikm in (90, 80, 70, 50)]
+    assert words == ["Very good", "Good", "Fair", "Poor"]
+
+
 def test_round_ikm_is_half_up():
     assert round(76.615, 2) == 76.61  # float round() sees the binary 76.61499…
     assert round_ikm(76.615) == Decimal("76.62")

@@ -154,3 +154,33 @@ def test_labels_in_both_languages():
     assert OCCUPATION.label("PELAJAR")("en") == "Student"
     with pytest.raises(KeyError):
         GENDER.label("X")
+
+
+def test_the_official_codes_stay_and_the_new_ones_come_in_the_forms_order():
+    assert EDUCATION.codes == ("TIDAK_SEKOLAH", "SD", "SMP", "SMA", "D1-D4", "S1", "S2", "S3")
+    assert OCCUPATION.codes == (
+        *("PNS", "TNI", "POLRI", "SWASTA", "WIRASWASTA", "PETANI", "IRT"),
+        *("PELAJAR", "TIDAK_BEKERJA", "LAINNYA"),
+    )
+    assert EDUCATION.label("TIDAK_SEKOLAH")("id") == "Tidak sekolah"
+    assert OCCUPATION.label("PETANI")("id") == "Petani/Nelayan"
+    assert OCCUPATION.label("IRT")("id") == "Ibu rumah tangga"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("education", "Tidak sekolah", "TIDAK_SEKOLAH"),
+        ("education", "Tidak Bersekolah", "TIDAK_SEKOLAH"),
+        ("education", "Belum sekolah", "TIDAK_SEKOLAH"),
+        ("education", "tidak_sekolah", "TIDAK_SEKOLAH"),
+        ("occupation", "Petani/Nelayan", "PETANI"),
+        ("occupation", "Petani", "PETANI"),
+        ("occupation", "NELAYAN", "PETANI"),
+        ("occupation", "Ibu rumah tangga", "IRT"),
+        ("occupation", "IRT", "IRT"),
+        ("occupation", "Mengurus Rumah Tangga", "IRT"),
+    ],
+)
+def test_the_import_reads_the_new_categories_as_people_write_them(field, value, code):
+    assert normalize(field, value) == code

@@ -188,3 +188,10 @@ def test_whole_age_read_into_band():
 )
 def test_normalize_code(text, code):
     assert normalize_code(text) == code
+
+
+def test_a_csv_row_carries_the_new_profile_codes_and_their_spellings():
+    coded = parse_row(row(education="TIDAK_SEKOLAH", occupation="IRT"), JAKARTA)
+    assert (coded.profile["education"], coded.profile["occupation"]) == ("TIDAK_SEKOLAH", "IRT")
+    spelt = parse_row(row(education="Tidak sekolah", occupation="Petani/Nelayan"), JAKARTA)
+    assert (spelt.profile["education"], spelt.profile["occupation"]) == ("TIDAK_SEKOLAH", "PETANI")
