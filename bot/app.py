@@ -9,13 +9,16 @@ from telegram import Update
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot import errors
+from bot import errors, workers
 from bot.config import Settings
 from bot.context import AppState, BotContext, SkmApplication
 from bot.directory import Directory
 from bot.logs import setup_logging
 from bot.officers import setup as officers
+from bot.processor import OrderedProcessor
+from bot.retries import RetryingRateLimiter
 from bot.survey import setup as survey
+from bot.throttle import Throttle
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -32,6 +35,7 @@ async def _post_init(app: SkmApplication) -> None:
 
 
 async def _post_shutdown(app: SkmApplication) -> None:
+    workers.close()
     if app.bot_data.db is not None:
         await app.bot_data.db.close()
         app.bot_data.db = None
@@ -50,9 +54,12 @@ def build_application(
         .token(token)
         .base_url(settings.bot_api_base_url)
         .context_types(CONTEXT_TYPES)
-        # Telegram's flood limits by default; the benchmark lifts them, as its offline
-        # Bot API answers at once and would otherwise measure the limits, not the bot.
-        .rate_limiter(rate_limiter or AIORateLimiter())
+        # Telegram's flood limits by default, 429s and network failures tried again; the
+        # benchmark lifts the limits, as its offline Bot API answers at once and would
+        # otherwise measure the limits, not the bot.
+        .rate_limiter(rate_limiter or RetryingRateLimiter())
+        # Different chats at once, each chat and person in order, floods dropped.
+        .concurrent_updates(OrderedProcessor(throttle=Throttle()))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

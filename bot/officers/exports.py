@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 
-from bot.context import BotContext
-from bot.csvfile import write_csv
+from bot import workers
+from bot.context import AppState, BotContext
 from bot.i18n import number, t
-from bot.officers import workbook
+from bot.officers import export_job
 from bot.officers.access import Scope, Viewer, officers_only, reply
+from bot.officers.export_job import ExportJob
 from bot.officers.query import QueryError, parse_query
 from bot.officers.render import period_text
 from skm.period import Period, current_quarter, parse_period
@@ -22,7 +22,7 @@ from storage.responses import Filter
 
 _ANY = "*"
 # Responses one file may hold: a year of a busy Polres. The workbook of as many takes
-# some 17 s and 200 MB to build here (a thread, so surveys go on meanwhile, if slower),
+# some 17 s and 200 MB to build here (in a worker process, so surveys go on meanwhile),
 # and the CSV stays well under the 50 MB a bot may send.
 EXPORT_LIMIT = 100_000
 
@@ -52,26 +52,34 @@ async def _send(
         limit, found = number(EXPORT_LIMIT, 0, lang), number(count, 0, lang)
         await message.reply_text(t(lang, "officer.export_too_many", count=found, limit=limit))
         return
+    # Seconds of work over many rows: say so, and build it where citizens won't feel it.
+    await message.reply_text(t(lang, "officer.export_preparing"))
+    job = ExportJob(units, office, period, as_csv, directory, tz, lang, state.config.weighting)
+    data = await _build(state, job)
     if as_csv:
-        rows = await responses.fetch(state.database, where)
-        data = (await asyncio.to_thread(write_csv, rows, tz)).encode("utf-8")
         await message.reply_document(
             data, filename=_name(unit, office, period, "csv"), caption=caption
         )
         return
-    gathered = await workbook.gather(state.database, units, office, period, state.config.weighting)
-    xlsx = await asyncio.to_thread(workbook.workbook, gathered, directory, tz, lang)
     button = InlineKeyboardButton(
         t(lang, "officer.export_csv_button"),
         callback_data=f"off:csv:{unit or _ANY}:{office or _ANY}:{period.label}",
     )
     keyboard = InlineKeyboardMarkup([[button]]) if len(str(button.callback_data)) <= 64 else None
     await message.reply_document(
-        xlsx,
+        data,
         filename=_name(unit, office, period, "xlsx"),
         caption=caption,
         reply_markup=keyboard,
     )
+
+
+async def _build(state: AppState, job: ExportJob) -> bytes:
+    """The file, built in a worker process that reads the database file itself."""
+    path = state.config.skm_database
+    if str(path) == ":memory:":  # no file another process could open: a thread, then
+        return await export_job.build(state.database, job, workers.run)
+    return await workers.run_in_process(export_job.build_from_file, path, job)
 
 
 @officers_only

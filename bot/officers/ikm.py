@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from telegram import Update
 
+from bot import workers
 from bot.context import BotContext
 from bot.i18n import t
 from bot.officers import chart, figures, render
@@ -43,7 +43,7 @@ async def ikm(update: Update, context: BotContext, viewer: Viewer) -> None:
     message = update.effective_message
     if detail.result.respondents and message is not None:
         title = render.chart_title(detail, directory, lang)
-        png = await asyncio.to_thread(chart.element_chart, detail.result, title, lang)
+        png = await workers.run(chart.element_chart, detail.result, title, lang)
         await message.reply_photo(
             png, caption=t(lang, "officer.chart_caption"), filename=f"ikm-{unit}.png"
         )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from html import escape
 
 from telegram import Update
 from telegram.constants import ParseMode
 
+from bot import workers
 from bot.context import BotContext
 from bot.deeplink import link, survey_payload
 from bot.i18n import t
@@ -46,7 +46,7 @@ async def qr(update: Update, context: BotContext, viewer: Viewer) -> None:
         office = serving[0]
     url = link(context.bot.username, survey_payload(unit, office))
     unit_name, office_name = directory.unit_name(unit, "id"), directory.office_name(office)
-    png = await asyncio.to_thread(render_poster, url, unit_name, office_name)
+    png = await workers.run(render_poster, url, unit_name, office_name)
     message = update.effective_message
     if message is not None:
         caption = t(
