@@ -77,7 +77,7 @@ class FakeTelegram:
         self.webhook_posts: list[int] = []  # the HTTP status of every post to the webhook
         self._closing = False
         self._handed_out: set[int] = set()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = _Server(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._deliverer = threading.Thread(target=self._deliver_forever, daemon=True)
@@ -350,6 +350,12 @@ def post_webhook(url: str, secret: str | None, update: dict[str, Any]) -> int:
         return exc.code
     except OSError:  # refused or reset: nobody listening (yet, or any more)
         return 0
+
+
+class _Server(ThreadingHTTPServer):
+    # The bot sends to many chats at once; the default backlog of 5 connections would
+    # reset the rest, as Telegram does not.
+    request_queue_size = 256
 
 
 def _true(value: Any) -> bool:
