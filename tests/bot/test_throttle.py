@@ -48,7 +48,7 @@ def test_memory_holds_only_recent_people():
     for person in range(1000):
         throttle.allow(person)
     assert len(throttle) == 500  # the cap
-    clock.now += 2.0  # everyone's bucket is full again: nothing to remember
+    clock.now += 2.0  # everyone's bucket of 10 is full again: nothing to remember
     throttle.allow(5000)
     assert len(throttle) == 1
 
@@ -115,14 +115,14 @@ async def test_a_dropped_press_loses_no_answer(bot: BotHarness, tmp_path: Path):
     await enqueue(bot.app, bot.updates.text(CITIZEN, QR))
     await settle(bot.app)
     await press_and_wait(bot, CITIZEN, "Mulai survei")
-    # A nervous citizen taps "Perempuan" thirty times: one counts, the rest are no-ops or dropped.
+    # A nervous citizen taps "Perempuan" forty times: one counts, the rest are no-ops or dropped.
     shown = bot.last(CITIZEN)
     tap = shown.callback_for("Perempuan")
-    for _ in range(30):
+    for _ in range(40):
         await enqueue(bot.app, bot.updates.press(CITIZEN, shown, tap))
     await settle(bot.app)
-    assert processor.dropped == 30 - (BURST - 2)  # the QR code and the start took two
-    clock.now += 1.0  # a moment later, the next real press works
+    assert processor.dropped == 40 - (BURST - 2)  # the QR code and the start took two
+    clock.now += 1.0  # a second later, the next real press works
     await press_and_wait(bot, CITIZEN, PROFILE_LABELS[1])
     (survey,) = rows(tmp_path / "skm.db", "surveys")
     assert json.loads(str(survey["state"]))["values"] == {"gender": "P", "age": "26-35"}
