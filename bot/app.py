@@ -9,13 +9,16 @@ from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot import errors, shutdown
+from bot import errors, shutdown, workers
 from bot.config import ConfigError, Settings, Webhook
 from bot.context import AppState, BotContext, SkmApplication
 from bot.directory import Directory
 from bot.logs import setup_logging
 from bot.officers import setup as officers
+from bot.processor import OrderedProcessor
+from bot.retries import RetryingRateLimiter
 from bot.survey import setup as survey
+from bot.throttle import Throttle
 from bot.transport import ALLOWED_UPDATES, SkmBot
 from bot.webhook import guard_webhooks
 from storage.database import Database
@@ -36,6 +39,7 @@ async def _post_init(app: SkmApplication) -> None:
 
 
 async def _post_shutdown(app: SkmApplication) -> None:
+    workers.close()
     if app.bot_data.db is not None:
         await app.bot_data.db.close()
         app.bot_data.db = None
@@ -49,14 +53,18 @@ def build_application(
 ) -> SkmApplication:
     """The Application with every handler, the error handler and the lifecycle hooks."""
     token, secret = settings.require_bot()
-    # Telegram's flood limits by default; the benchmark lifts them, as its offline Bot
-    # API answers at once and would otherwise measure the limits, not the bot. Tests
-    # replace the network at its edge, the request.
-    bot = SkmBot(token, settings.bot_api_base_url, request, rate_limiter or AIORateLimiter())
+    # Telegram's flood limits by default, 429s and network failures tried again; the
+    # benchmark lifts the limits, as its offline Bot API answers at once and would
+    # otherwise measure the limits, not the bot. Tests replace the network at its edge,
+    # the request.
+    limiter = rate_limiter or RetryingRateLimiter()
+    bot = SkmBot(token, settings.bot_api_base_url, request, limiter)
     builder = (
         ApplicationBuilder()
         .bot(bot)
         .context_types(CONTEXT_TYPES)
+        # Different chats at once, each chat and person in order, floods dropped.
+        .concurrent_updates(OrderedProcessor(throttle=Throttle()))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

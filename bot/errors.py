@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.error import RetryAfter
 
 from bot.context import BotContext
 from bot.i18n import as_lang, t
+from bot.retries import transient
 
 log = logging.getLogger(__name__)
 
@@ -15,6 +17,11 @@ log = logging.getLogger(__name__)
 async def on_error(update: object, context: BotContext) -> None:
     """Log the exception with its traceback, then apologise to the person, if there is one."""
     log.error("Unhandled error while handling an update", exc_info=context.error)
+    if isinstance(context.error, RetryAfter) or (
+        context.error is not None and transient(context.error)
+    ):
+        # Telegram is limiting us, or cannot be reached: a message would only add to it.
+        return
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     user = update.effective_user

@@ -210,6 +210,7 @@ TEXTS: dict[str, str] = {
     ),
     "officer.export_caption": "SKM data, period {period}",
     "officer.export_csv_button": "Send as CSV",
+    "officer.export_preparing": "⏳ Being prepared… the file follows in a moment.",
     "officer.export_too_many": (
         "This selection holds {count} responses, more than the {limit} one file can take. "
         "Narrow the period (e.g. /export 2026-Q4) or pick one unit (/export SKCK)."

@@ -217,6 +217,7 @@ TEXTS: dict[str, str] = {
     ),
     "officer.export_caption": "Data SKM, periode {period}",
     "officer.export_csv_button": "Kirim sebagai CSV",
+    "officer.export_preparing": "⏳ Sedang disiapkan… berkasnya menyusul sebentar lagi.",
     "officer.export_too_many": (
         "Pilihan ini berisi {count} jawaban, lebih dari {limit} yang muat dalam satu berkas. "
         "Persempit periodenya (mis. /ekspor 2026-Q4) atau pilih satu unit (/ekspor SKCK)."

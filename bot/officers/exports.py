@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
-from bot.context import BotContext
-from bot.csvfile import SEPARATORS, write_csv
+from bot import workers
+from bot.context import AppState, BotContext
+from bot.csvfile import SEPARATORS
 from bot.i18n import number, t
-from bot.officers import workbook
+from bot.officers import export_job
 from bot.officers.access import Scope, Viewer, officers_only, private_only, reply, stale
 from bot.officers.buttons import CsvExport, parse
+from bot.officers.export_job import ExportJob
 from bot.officers.query import QueryError, parse_query
 from bot.officers.render import period_text
 from skm.period import Period, current_quarter, parse_period
@@ -21,7 +22,7 @@ from storage import responses
 from storage.responses import Filter
 
 # Responses one file may hold: a year of a busy Polres. The workbook of as many takes
-# some 17 s and 200 MB to build here (a thread, so surveys go on meanwhile, if slower),
+# some 17 s and 200 MB to build here (in a worker process, so surveys go on meanwhile),
 # and the CSV stays well under the 50 MB a bot may send.
 EXPORT_LIMIT = 100_000
 
@@ -51,17 +52,15 @@ async def _send(
         limit, found = number(EXPORT_LIMIT, 0, lang), number(count, 0, lang)
         await message.reply_text(t(lang, "officer.export_too_many", count=found, limit=limit))
         return
+    # Seconds of work over many rows: say so, and build it where citizens won't feel it.
+    await message.reply_text(t(lang, "officer.export_preparing"))
+    job = ExportJob(units, office, period, sep, directory, tz, lang, state.config.weighting)
+    data = await _build(state, job)
     if sep is not None:
-        rows = await responses.fetch(state.database, where)
-        data = await asyncio.to_thread(write_csv, rows, tz, sep)
         await message.reply_document(
             data, filename=_name(unit, office, period, "csv"), caption=caption
         )
         return
-    gathered = await workbook.gather(
-        state.database, units, office, period, state.config.weighting, directory
-    )
-    xlsx = await asyncio.to_thread(workbook.workbook, gathered, directory, tz, lang)
     try:
         csv_data = CsvExport(unit, office, period.label).encode()
     except ValueError:  # over Telegram's 64 bytes of button data: the CSV is one /ekspor away
@@ -71,11 +70,19 @@ async def _send(
         button = InlineKeyboardButton(label, callback_data=csv_data)
         keyboard = InlineKeyboardMarkup([[button]])
     await message.reply_document(
-        xlsx,
+        data,
         filename=_name(unit, office, period, "xlsx"),
         caption=caption,
         reply_markup=keyboard,
     )
+
+
+async def _build(state: AppState, job: ExportJob) -> bytes:
+    """The file, built in a worker process that reads the database file itself."""
+    path = state.config.skm_database
+    if str(path) == ":memory:":  # no file another process could open: a thread, then
+        return await export_job.build(state.database, job, workers.run)
+    return await workers.run_in_process(export_job.build_from_file, path, job)
 
 
 @officers_only

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from telegram import Update
 
+from bot import workers
 from bot.context import BotContext
 from bot.i18n import t
 from bot.officers import chart, figures, render
@@ -46,7 +46,7 @@ async def ikm(update: Update, context: BotContext, viewer: Viewer) -> None:
     shown = detail.result.respondents and not too_few(detail.result.respondents)
     if shown and message is not None:
         title = render.chart_title(detail, directory, lang)
-        png = await asyncio.to_thread(chart.element_chart, detail.result, title, lang)
+        png = await workers.run(chart.element_chart, detail.result, title, lang)
         await message.reply_photo(
             png, caption=t(lang, "officer.chart_caption"), filename=f"ikm-{unit}.png"
         )

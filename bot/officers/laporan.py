@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from telegram import Update
 
+from bot import workers
 from bot.context import BotContext
 from bot.i18n import t
 from bot.officers.access import Scope, Viewer, officers_only, private_only, reply
@@ -50,7 +50,7 @@ async def laporan(update: Update, context: BotContext, viewer: Viewer) -> None:
     if data is None:
         await reply(update, t(lang, "officer.laporan_empty", period=shown))
         return
-    docx = await asyncio.to_thread(write_docx, data)
+    docx = await workers.run(write_docx, data)
     await message.reply_document(
         docx,
         filename=filename(unit or viewer.reach.unit, office, period.label),

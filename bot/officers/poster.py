@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
+from bot import workers
 from bot.context import BotContext
 from bot.deeplink import link, survey_payload
 from bot.i18n import t
@@ -81,7 +81,7 @@ async def _send_poster(
     directory = context.bot_data.units
     url = link(context.bot.username, survey_payload(unit, office))
     unit_name, office_name = directory.unit_name(unit, "id"), directory.office_name(office)
-    png = await asyncio.to_thread(render_poster, url, unit_name, office_name)
+    png = await workers.run(render_poster, url, unit_name, office_name)
     caption = t(
         lang,
         "officer.qr_caption",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from telegram import Update
 
+from bot import workers
 from bot.context import BotContext
 from bot.i18n import t
 from bot.officers.access import Scope, Viewer, officers_only, reply
@@ -53,7 +53,7 @@ async def publikasi(update: Update, context: BotContext, viewer: Viewer) -> None
     if data is None:
         await reply(update, t(lang, "publikasi.empty", period=shown))
         return
-    png = await asyncio.to_thread(lambda: draw_poster(data).png())
+    png = await workers.run(lambda: draw_poster(data).png())
     name = state.units.unit_name(unit, lang)  # a caption without parse mode: plain text
     # As a document, so Telegram sends the 300 dpi page as it is, not a compressed photo.
     await message.reply_document(

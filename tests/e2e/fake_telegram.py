@@ -78,7 +78,7 @@ class FakeTelegram:
         self.allowed_updates: list[str] | None = None  # as the bot last asked for them
         self._closing = False
         self._handed_out: set[int] = set()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = _Server(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._deliverer = threading.Thread(target=self._deliver_forever, daemon=True)
@@ -376,6 +376,12 @@ def _list(value: Any) -> list[str] | None:
     """A list parameter: JSON in a form field, or a list in a JSON body."""
     value = json.loads(value) if isinstance(value, str) else value
     return None if value is None else [str(v) for v in value]
+
+
+class _Server(ThreadingHTTPServer):
+    # The bot sends to many chats at once; the default backlog of 5 connections would
+    # reset the rest, as Telegram does not.
+    request_queue_size = 256
 
 
 def _true(value: Any) -> bool:
