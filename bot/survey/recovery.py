@@ -27,32 +27,38 @@ RECOVERY_JOB = "show-surveys-again"
 WINDOW = timedelta(hours=1)
 
 
-def schedule(app: SkmApplication, started: datetime) -> None:
-    """Show the surveys again once the bot runs (beside the first updates, not before them)."""
+async def schedule(app: SkmApplication, started: datetime) -> None:
+    """List the surveys touched in the hour before the start, and show them once the bot runs.
+
+    Listed here, in post_init, before any update is handled: whatever is in the database now
+    was left by an earlier process (a survey this one starts shows itself). Shown by a job,
+    beside the first updates rather than before them.
+    """
     jobs = app.job_queue
     assert jobs is not None  # the survey's set-up already insisted on it
+    # Updated_at is kept in whole seconds: the second of the start counts as before it.
+    listed = await surveys.touched_between(
+        app.bot_data.database, started - WINDOW, started + timedelta(seconds=1)
+    )
+    if not listed:
+        return
     jobs.run_once(
         recover,
         timedelta(0),
-        data=started,
+        data=listed,
         name=RECOVERY_JOB,
         job_kwargs={"misfire_grace_time": None},  # however late the queue starts
     )
 
 
 async def recover(context: BotContext) -> None:
-    """Show each survey touched in the hour before the start at its current step again."""
+    """Show each survey listed at the start at its current step again."""
     job = context.job
-    started = job.data if job is not None and isinstance(job.data, datetime) else session.now()
-    # Updated_at is kept in whole seconds: the second of the start counts as before it.
-    listed = await surveys.touched_between(
-        context.bot_data.database, started - WINDOW, started + timedelta(seconds=1)
-    )
+    listed = job.data if job is not None and isinstance(job.data, list) else []
     shown = 0
     for survey in listed:
         shown += await show_again(context, survey)
-    if listed:
-        log.info("Showed %d of %d recent survey(s) again after the start", shown, len(listed))
+    log.info("Showed %d of %d recent survey(s) again after the start", shown, len(listed))
 
 
 async def show_again(context: BotContext, listed: OpenSurvey) -> bool:

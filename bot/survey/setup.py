@@ -72,7 +72,7 @@ async def on_startup(app: SkmApplication) -> None:
     # Once at start too. Not as the repeating job's first run: APScheduler skips that when
     # the queue starts after the job was added (it does, here), so expiry waited 15 min.
     jobs.run_once(expire_surveys, timedelta(0), job_kwargs={"misfire_grace_time": None})
-    recovery.schedule(app, session.now())
+    await recovery.schedule(app, session.now())
     config = app.bot_data.config
     log.info(
         "Survey ready for @%s: daily limit %s, unfinished surveys kept %d h",
