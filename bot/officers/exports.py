@@ -11,11 +11,11 @@ from bot.context import AppState, BotContext
 from bot.csvfile import SEPARATORS
 from bot.i18n import number, t
 from bot.officers import export_job
-from bot.officers.access import Scope, Viewer, officers_only, private_only, reply, stale
+from bot.officers.access import Scope, Viewer, officers_only, private_only, stale
 from bot.officers.buttons import CsvExport, parse
 from bot.officers.export_job import ExportJob
-from bot.officers.query import QueryError, parse_query
 from bot.officers.render import period_text
+from bot.officers.selection import selection
 from skm.period import Period, current_quarter, parse_period
 from skm.questionnaire import Lang
 from storage import responses
@@ -91,19 +91,13 @@ async def ekspor(update: Update, context: BotContext, viewer: Viewer) -> None:
     """/ekspor (alias /export): the workbook for the officer's scope (default: this quarter)."""
     state = context.bot_data
     now = datetime.now(state.config.tz)
-    try:
-        query = parse_query(context.args or [], state.units, now, flags=("csv", *SEPARATORS))
-    except QueryError as exc:
-        await reply(update, t(viewer.lang, exc.key, **exc.values))
-        return
+    asked = await selection(update, context, viewer, now, flags=("csv", *SEPARATORS))
     message = update.effective_message
-    asked = viewer.reach.narrow(query.unit, query.office)
     if asked is None or message is None:
-        await reply(update, t(viewer.lang, "officer.out_of_scope"))
         return
-    period = query.period or current_quarter(now)
-    sep = _separator(query.flags)
-    await _send(message, context, viewer.reach, *asked, period, sep, viewer.lang)
+    period = asked.period or current_quarter(now)
+    sep = _separator(asked.flags)
+    await _send(message, context, viewer.reach, asked.unit, asked.office, period, sep, viewer.lang)
 
 
 def _separator(flags: frozenset[str]) -> str | None:

@@ -43,7 +43,7 @@ from bot.officers.buttons import (
     FollowUpView,
     parse,
 )
-from bot.officers.query import QueryError, parse_query
+from bot.officers.selection import selection
 from skm.analysis import Priority, weakest_elements
 from skm.followup import (
     DUE_PRESETS,
@@ -104,22 +104,17 @@ async def _plan_page(
 async def tindaklanjut(update: Update, context: BotContext, viewer: Viewer) -> None:
     """/tindaklanjut [UNIT] [KANTOR] [PERIODE]: the plan; buttons to change it in private."""
     state = context.bot_data
-    lang = viewer.lang
     now = datetime.now(state.config.tz)
-    try:
-        query = parse_query(context.args or [], state.units, now)
-    except QueryError as exc:
-        await reply(update, t(lang, exc.key, **exc.values))
-        return
-    asked = viewer.reach.narrow(query.unit, query.office)
+    asked = await selection(update, context, viewer, now)
     if asked is None:
-        await reply(update, t(lang, "officer.out_of_scope"))
         return
     chat = update.effective_chat
     # Actions are staff data, not citizens': a group may read the plan, never change it.
     private = chat is not None and chat.type == ChatType.PRIVATE
-    period = query.period or current_quarter(now)
-    text, keyboard = await _plan_page(context, viewer, *asked, period, now.date(), private)
+    period = asked.period or current_quarter(now)
+    text, keyboard = await _plan_page(
+        context, viewer, asked.unit, asked.office, period, now.date(), private
+    )
     await reply(update, text, reply_markup=keyboard)
 
 

@@ -11,7 +11,7 @@ from bot.context import BotContext
 from bot.i18n import t
 from bot.officers import chart, figures, render
 from bot.officers.access import Scope, Viewer, officers_only, reply
-from bot.officers.query import QueryError, parse_query
+from bot.officers.selection import selection
 from skm.disclosure import too_few
 from skm.period import current_quarter
 
@@ -22,17 +22,11 @@ async def ikm(update: Update, context: BotContext, viewer: Viewer) -> None:
     state = context.bot_data
     lang = viewer.lang
     now = datetime.now(state.config.tz)
-    try:
-        query = parse_query(context.args or [], state.units, now)
-    except QueryError as exc:
-        await reply(update, t(lang, exc.key, **exc.values))
-        return
-    asked = viewer.reach.narrow(query.unit, query.office)
+    asked = await selection(update, context, viewer, now)
     if asked is None:
-        await reply(update, t(lang, "officer.out_of_scope"))
         return
-    unit, office = asked
-    period = query.period or current_quarter(now)
+    unit, office = asked.unit, asked.office
+    period = asked.period or current_quarter(now)
     db, directory, weighting = state.database, state.units, state.config.weighting
     if unit is None:
         scope = Scope(viewer.reach.unit, office)

@@ -10,8 +10,8 @@ from bot import workers
 from bot.context import BotContext
 from bot.i18n import t
 from bot.officers.access import Scope, Viewer, officers_only, private_only, reply
-from bot.officers.query import QueryError, parse_query
 from bot.officers.render import period_text
+from bot.officers.selection import selection
 from documents.laporan import build_laporan, write_docx
 from skm.period import last_full_year
 
@@ -28,18 +28,12 @@ async def laporan(update: Update, context: BotContext, viewer: Viewer) -> None:
     state = context.bot_data
     lang = viewer.lang
     now = datetime.now(state.config.tz)
-    try:
-        query = parse_query(context.args or [], state.units, now)
-    except QueryError as exc:
-        await reply(update, t(lang, exc.key, **exc.values))
-        return
+    asked = await selection(update, context, viewer, now)
     message = update.effective_message
-    asked = viewer.reach.narrow(query.unit, query.office)
     if asked is None or message is None:
-        await reply(update, t(lang, "officer.out_of_scope"))
         return
-    unit, office = asked
-    period = query.period or last_full_year(now)
+    unit, office = asked.unit, asked.office
+    period = asked.period or last_full_year(now)
     directory = state.units
     units = [unit] if unit else Scope(viewer.reach.unit, office).units(directory)
     shown = period_text(period, lang)

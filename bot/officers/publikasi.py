@@ -10,8 +10,8 @@ from bot import workers
 from bot.context import BotContext
 from bot.i18n import t
 from bot.officers.access import Scope, Viewer, officers_only, reply
-from bot.officers.query import QueryError, parse_query
 from bot.officers.render import period_text
+from bot.officers.selection import selection
 from documents.publikasi import draw_poster, gather_poster
 from skm.period import Period, current_quarter
 
@@ -27,24 +27,18 @@ async def publikasi(update: Update, context: BotContext, viewer: Viewer) -> None
     state = context.bot_data
     lang = viewer.lang
     now = datetime.now(state.config.tz)
-    try:
-        query = parse_query(context.args or [], state.units, now)
-    except QueryError as exc:
-        await reply(update, t(lang, exc.key, **exc.values))
-        return
+    asked = await selection(update, context, viewer, now)
     message = update.effective_message
-    asked = viewer.reach.narrow(query.unit, query.office)
     if asked is None or message is None:
-        await reply(update, t(lang, "officer.out_of_scope"))
         return
-    unit, office = asked
+    unit, office = asked.unit, asked.office
     if unit is None:
         units = Scope(viewer.reach.unit, office).units(state.units)
         if len(units) != 1:
             await reply(update, t(lang, "publikasi.need_unit", units=", ".join(units)))
             return
         unit = units[0]
-    period = query.period or current_quarter(now)
+    period = asked.period or current_quarter(now)
     shown = period_text(period, lang)
     await reply(update, t(lang, "publikasi.preparing", period=shown))
     data = await gather_poster(

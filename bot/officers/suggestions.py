@@ -21,8 +21,8 @@ from bot.officers.access import (
 )
 from bot.officers.buttons import SuggestionPage, parse
 from bot.officers.paging import paging_row
-from bot.officers.query import QueryError, parse_query
 from bot.officers.render import clip, period_text
+from bot.officers.selection import selection
 from skm.period import Period, parse_period
 from skm.questionnaire import Lang
 from storage import responses
@@ -110,17 +110,12 @@ async def saran(update: Update, context: BotContext, viewer: Viewer) -> None:
     """/saran [UNIT] [OFFICE] [PERIOD]: the newest suggestions first (all time by default)."""
     state = context.bot_data
     now = datetime.now(state.config.tz)
-    try:
-        query = parse_query(context.args or [], state.units, now)
-    except QueryError as exc:
-        await reply(update, t(viewer.lang, exc.key, **exc.values))
-        return
-    asked = viewer.reach.narrow(query.unit, query.office)
+    asked = await selection(update, context, viewer, now)
     if asked is None:
-        await reply(update, t(viewer.lang, "officer.out_of_scope"))
         return
-    unit, office = asked
-    text, keyboard = await _page(context, viewer.reach, unit, office, query.period, 0, viewer.lang)
+    text, keyboard = await _page(
+        context, viewer.reach, asked.unit, asked.office, asked.period, 0, viewer.lang
+    )
     await reply(update, text, reply_markup=keyboard)
 
 
