@@ -18,7 +18,8 @@ from storage import officers
 log = logging.getLogger(__name__)
 
 _CITIZEN = ("start", "batal", "bantuan")
-_OFFICER = (
+# What officers and admins both read and do, in menu order.
+_STAFF = (
     "ikm",
     "saran",
     "qr",
@@ -28,23 +29,9 @@ _OFFICER = (
     "publikasi",
     "langganan",
     "berhenti",
-    "nrp",
-    "bantuan",
 )
-_ADMIN = (
-    "ikm",
-    "saran",
-    "qr",
-    "ekspor",
-    "laporan",
-    "tindaklanjut",
-    "publikasi",
-    "langganan",
-    "berhenti",
-    "undang",
-    "petugas",
-    "bantuan",
-)
+_OFFICER = (*_STAFF, "nrp", "bantuan")
+_ADMIN = (*_STAFF, "undang", "petugas", "bantuan")
 COMMANDS: dict[Role, tuple[str, ...]] = {"citizen": _CITIZEN, "officer": _OFFICER, "admin": _ADMIN}
 
 
