@@ -44,6 +44,7 @@ from bot.officers.buttons import (
     parse,
 )
 from bot.officers.selection import selection
+from bot.privacy import pseudonym
 from skm.analysis import Priority, weakest_elements
 from skm.followup import (
     DUE_PRESETS,
@@ -60,7 +61,7 @@ from skm.followup import (
 from skm.index import EMPTY, Weighting, ikm_from_totals
 from skm.period import Period, current_quarter, parse_period
 from skm.questionnaire import ELEMENT_CODES, Lang
-from storage import followups, officers, responses
+from storage import followups, officers, responses, surveys
 from storage.database import Database
 from storage.followups import Draft, FollowUp
 from storage.responses import Filter
@@ -378,6 +379,11 @@ async def on_text(update: Update, context: BotContext) -> None:
     db = context.bot_data.database
     draft = await followups.get_draft(db, user.id)
     if draft is None:
+        return
+    # An officer may take the survey too (trying a poster): of the two, the text answers
+    # the one they used last, so a suggestion never becomes an action nor the reverse.
+    survey = await surveys.get(db, pseudonym(context.bot_data.secret, user.id))
+    if survey is not None and draft.updated_at is not None and survey.updated_at > draft.updated_at:
         return
     now = datetime.now(context.bot_data.config.tz)
     viewer = await viewer_of(update, context)

@@ -38,6 +38,11 @@ async def qr(update: Update, context: BotContext, viewer: Viewer) -> None:
         await reply(update, t(lang, "officer.out_of_scope"))
         return
     unit, office = query.unit, asked[1]
+    if office is not None and not directory.serves(unit, office):
+        # The officer's own office, not one they typed: parse_query could not check it.
+        office_name = escape(directory.office_name(office))
+        await reply(update, t(lang, "officer.not_served", unit=unit, office=office_name))
+        return
     if office is None:
         serving = directory.offices_serving(unit)
         if len(serving) != 1:

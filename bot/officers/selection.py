@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 
 from telegram import Update
 
@@ -37,5 +38,12 @@ async def selection(
     asked = viewer.reach.narrow(query.unit, query.office)
     if asked is None or update.effective_message is None:
         await reply(update, t(viewer.lang, "officer.out_of_scope"))
+        return None
+    unit, office = asked
+    directory = context.bot_data.units
+    if unit is not None and office is not None and not directory.serves(unit, office):
+        # The officer's own office, not one they typed: parse_query could not check it.
+        office_name = escape(directory.office_name(office))
+        await reply(update, t(viewer.lang, "officer.not_served", unit=unit, office=office_name))
         return None
     return Selection(*asked, query.period, query.flags)

@@ -68,9 +68,9 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
 def typed_text_handlers() -> list[BaseHandler[Update, BotContext, Any]]:
     """An officer's typed answer to an open /tindaklanjut dialogue (tried before all others).
 
-    It takes a private chat's text only when the sender has a dialogue open in the database,
-    and then stops the update there; any other text goes on to the survey. Blocking, as a
-    handler that stops an update must be.
+    It takes a private chat's text only when the sender has a dialogue open in the database
+    (and has not answered the survey since), and then stops the update there; any other
+    text goes on to the survey. Blocking, as a handler that stops an update must be.
     """
     typed = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     return [MessageHandler(typed, followup.on_text, block=True)]

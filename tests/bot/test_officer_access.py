@@ -134,6 +134,19 @@ async def test_an_office_officer_reads_only_that_office(bot: BotHarness):
     assert "Pelayanan SKCK" in overview and "Pelayanan SIM" not in overview
 
 
+async def test_an_office_officer_naming_a_unit_their_office_does_not_serve_is_told_so(
+    bot: BotHarness,
+):
+    # Not an empty page (nor, for /tindaklanjut, an add button that is then refused).
+    await seed(bot, KNOWN)
+    await register(bot, KOTA_OFFICER, "PS_KOTA")
+    for command in ["/ikm SIM", "/saran SIM", "/ekspor SIM", "/tindaklanjut SIM", "/laporan SIM"]:
+        await bot.send(KOTA_OFFICER, command)
+        assert bot.last(KOTA_OFFICER).text == "SIM tidak dilayani di Polsek Kota.", command
+    await bot.send(KOTA_OFFICER, "/publikasi SIM")
+    assert bot.last(KOTA_OFFICER).text == "SIM tidak dilayani di Polsek Kota."
+
+
 async def test_an_admin_revokes_an_officer_from_the_roster(bot: BotHarness):
     await register(bot, SKCK_OFFICER, "SKCK", name="Sari")
     await bot.send(ADMIN_ID, "/petugas")

@@ -29,6 +29,7 @@ from tests.bot.officer_helpers import (
     register,
     seed,
 )
+from tests.bot.survey_helpers import ELEMENT_LABELS, PROFILE_LABELS, QR
 from tests.support.harness import ADMIN_ID, BotHarness
 
 STALE = "Tombol ini sudah tidak berlaku."
@@ -343,6 +344,29 @@ async def test_citizens_text_still_reaches_the_survey_and_citizens_see_no_plan(b
     assert bot.last(CITIZEN).text.startswith(NO_SURVEY)
     await bot.send(CITIZEN, "/tindaklanjut")
     assert bot.last(CITIZEN).text.startswith("Maaf, perintah ini hanya untuk petugas SKM.")
+
+
+async def test_an_officer_taking_the_survey_meanwhile_types_the_suggestion_into_it(
+    bot: BotHarness,
+):
+    # An officer tries the poster they printed while a dialogue waits for its action text:
+    # the suggestion goes to the survey, answered after the dialogue, not into the plan.
+    await seed(bot, KNOWN)
+    await register(bot, SKCK_OFFICER, "SKCK")
+    await start_adding(bot, SKCK_OFFICER)
+    await bot.press(SKCK_OFFICER, "U8 ")
+    draft = await followups.get_draft(bot.db, SKCK_OFFICER)
+    assert draft is not None and draft.step == "action"
+    earlier = datetime.now(JAKARTA) - timedelta(minutes=5)
+    await followups.save_draft(bot.db, draft, earlier)  # the dialogue was left a while ago
+    await bot.send(SKCK_OFFICER, QR)
+    for label in ["Mulai survei", *PROFILE_LABELS, *ELEMENT_LABELS]:
+        await bot.press(SKCK_OFFICER, label)
+    await bot.send(SKCK_OFFICER, "Poster sudah terpasang")
+    summary = bot.last(SKCK_OFFICER)
+    assert "Poster sudah terpasang" in summary.text and "Kirim jawaban" in summary.button_texts()
+    kept = await followups.get_draft(bot.db, SKCK_OFFICER)
+    assert kept is not None and (kept.step, kept.action) == ("action", None)
 
 
 async def test_an_admin_sees_every_unit_and_adds_for_any(bot: BotHarness):

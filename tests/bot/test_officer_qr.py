@@ -74,3 +74,13 @@ async def test_an_office_button_outside_the_pressers_scope_sends_nothing(bot: Bo
     await bot.press_data(KOTA_OFFICER, asked.callback_for("Polres Contoh"), asked)
     assert bot.request.notices()[-1].startswith("Maaf, data itu di luar cakupan Anda.")
     assert posters(bot, -100321) == []
+
+
+async def test_an_office_officer_gets_no_poster_for_a_unit_their_office_does_not_serve(
+    bot: BotHarness,
+):
+    # A poster whose code the survey calls unknown would be printed and hung for nothing.
+    await register(bot, KOTA_OFFICER, "PS_KOTA")
+    await bot.send(KOTA_OFFICER, "/qr SIM")
+    assert bot.last(KOTA_OFFICER).text == "SIM tidak dilayani di Polsek Kota."
+    assert posters(bot, KOTA_OFFICER) == []
