@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.config import Settings
 from bot.directory import Directory
+from bot.turns import Turns
 from skm.records import Response
 from storage.database import Database
 
@@ -27,6 +28,8 @@ class AppState:
         # Whether a response alerts the officers, asked as it is stored: its alerts are
         # written in the same transaction (set by the officers' side; none until then).
         self.alert_rule: Callable[[Response], bool] = _never
+        # One survey is changed and drawn by one handler or job at a time (bot/turns.py).
+        self.turns = Turns()
         # Set by `run`: the process is the bot's, and so are its stop signals (bot/shutdown.py).
         self.owns_signals = False
 
