@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.config import Settings
 from bot.directory import Directory
+from bot.turns import Turns
 from skm.records import Response
 from storage.database import Database
 
@@ -30,6 +31,8 @@ class AppState:
         # Admins and officers whose command menu could not be set at start (they had not
         # written to the bot yet): it is set on their first message (bot/officers/help.py).
         self.menus_pending: set[int] = set()
+        # One survey is changed and drawn by one handler or job at a time (bot/turns.py).
+        self.turns = Turns()
         # Set by `run`: the process is the bot's, and so are its stop signals (bot/shutdown.py).
         self.owns_signals = False
 

@@ -118,8 +118,8 @@ async def save(
     return bool(changed)
 
 
-async def set_message(db: Database, respondent: str, token: str, message_id: int) -> None:
-    """Remember which message shows the survey, to edit it in place."""
+async def set_message(db: Database, respondent: str, token: str, message_id: int | None) -> None:
+    """Remember which message shows the survey, to edit it in place (None: not known)."""
     await db.write(
         "UPDATE surveys SET message_id = ? WHERE respondent = ? AND token = ?",
         (message_id, respondent, token),

@@ -37,18 +37,25 @@ async def on_step(update: Update, context: BotContext) -> None:
             t(await session.lang_for(context, query.from_user), "survey.notice.invalid")
         )
         return
-    notice, stored = await _step(context, query.from_user, button, *where)
+    who = session.respondent(context, query.from_user.id)
+    async with context.bot_data.turns.turn(who):
+        notice, stored = await _step(context, query.from_user, who, button, *where)
     await query.answer(notice or None)
     if stored is not None:  # after the answer: listeners may send messages of their own
         await session.notify_listeners(context, stored)
 
 
 async def _step(
-    context: BotContext, user: User, button: StepButton, chat_id: int, message_id: int
+    context: BotContext,
+    user: User,
+    who: str,
+    button: StepButton,
+    chat_id: int,
+    message_id: int,
 ) -> tuple[str, Response | None]:
     """Apply one press: the notice to show (empty if the screen says it all), what it stored."""
     db = context.bot_data.database
-    survey = await surveys.get(db, session.respondent(context, user.id))
+    survey = await surveys.get(db, who)
     if survey is None or survey.token != button.token:
         return await _gone(context, user, button, chat_id, message_id, survey is not None), None
     lang = as_lang(survey.lang)
@@ -82,11 +89,18 @@ async def _step(
 
 
 async def _redraw(context: BotContext, survey: OpenSurvey, chat_id: int, message_id: int) -> None:
-    """Show the survey's new step on the message that was pressed, and remember that message."""
-    shown = await session.show(context, chat_id, session.screen_of(context, survey), message_id)
-    if survey.message_id != shown:
-        db = context.bot_data.database
-        await surveys.set_message(db, survey.respondent, survey.token, shown)
+    """Show the survey's step on the message that was pressed if it is the survey's own.
+
+    A press on another message (one the recovery after a start has drawn the survey below
+    since, or one sent by a process that died before it remembered it) draws the step in
+    a new message instead: the newest message always shows where the survey is.
+    """
+    screen = session.screen_of(context, survey)
+    if survey.message_id == message_id:
+        await session.draw(context, chat_id, survey, screen, message_id)
+        return
+    await session.draw(context, chat_id, survey, screen)
+    await session.retire(context, chat_id, message_id)
 
 
 async def _gone(

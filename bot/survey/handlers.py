@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from telegram import MessageEntity, Update
+from telegram import MessageEntity, Update, User
 from telegram.constants import ChatType
 
 from bot.context import BotContext
@@ -65,14 +65,20 @@ async def on_cancel(update: Update, context: BotContext) -> None:
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
+    who = session.respondent(context, user.id)
+    async with context.bot_data.turns.turn(who):
+        await _cancel(context, chat.id, user, who)
+
+
+async def _cancel(context: BotContext, chat_id: int, user: User, who: str) -> None:
     db = context.bot_data.database
-    survey = await surveys.get(db, session.respondent(context, user.id))
+    survey = await surveys.get(db, who)
     if survey is None or not await surveys.cancel(db, survey.respondent):
         lang = await session.lang_for(context, user)
-        await session.show(context, chat.id, render.text_only(lang, "survey.no_cancel"))
+        await session.show(context, chat_id, render.text_only(lang, "survey.no_cancel"))
         return
-    await session.retire(context, chat.id, survey.message_id)
-    await session.show(context, chat.id, render.text_only(as_lang(survey.lang), "survey.cancelled"))
+    await session.retire(context, chat_id, survey.message_id)
+    await session.show(context, chat_id, render.text_only(as_lang(survey.lang), "survey.cancelled"))
     log.info("Survey cancelled for %s at %s", survey.unit, survey.office)
 
 
@@ -81,18 +87,24 @@ async def on_text(update: Update, context: BotContext) -> None:
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None or message is None or message.text is None:
         return
+    who = session.respondent(context, user.id)
+    async with context.bot_data.turns.turn(who):
+        await _text(context, chat.id, user, who, message.text)
+
+
+async def _text(context: BotContext, chat_id: int, user: User, who: str, text: str) -> None:
     db = context.bot_data.database
-    survey = await surveys.get(db, session.respondent(context, user.id))
+    survey = await surveys.get(db, who)
     if survey is None:
         lang = await session.lang_for(context, user)
-        await session.show(context, chat.id, render.text_only(lang, "survey.no_survey"))
+        await session.show(context, chat_id, render.text_only(lang, "survey.no_survey"))
         return
     lang = as_lang(survey.lang)
     if session.is_expired(context, survey):
         await surveys.cancel(db, survey.respondent)
-        await session.show(context, chat.id, render.text_only(lang, "survey.no_survey"))
+        await session.show(context, chat_id, render.text_only(lang, "survey.no_survey"))
         return
-    moved = advance(survey.state, TypeText(message.text))
+    moved = advance(survey.state, TypeText(text))
     notice: str | None = t(lang, "survey.use_buttons")
     if moved.outcome in (Outcome.MOVED, Outcome.TRUNCATED) and await surveys.save(
         db, survey, moved.state, session.now()
@@ -100,9 +112,7 @@ async def on_text(update: Update, context: BotContext) -> None:
         survey = replace(survey, state=moved.state)
         notice = render.truncated(lang) if moved.outcome is Outcome.TRUNCATED else None
     # The old screen is above the citizen's text: show the step again below it.
-    shown = await session.show(context, chat.id, session.screen_of(context, survey, notice))
-    await session.retire(context, chat.id, survey.message_id)
-    await surveys.set_message(db, survey.respondent, survey.token, shown)
+    await session.draw(context, chat_id, survey, session.screen_of(context, survey, notice))
 
 
 def _addressed(command: str, bot_username: str) -> bool:

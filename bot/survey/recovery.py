@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from telegram.error import BadRequest, TelegramError
+from telegram.error import TelegramError
 
 from bot.context import BotContext, SkmApplication
 from bot.i18n import as_lang, t
 from bot.privacy import unmask_chat
 from bot.survey import session
-from bot.survey.render import Screen
 from storage import surveys
 from storage.surveys import OpenSurvey
 
@@ -63,45 +62,24 @@ async def recover(context: BotContext) -> None:
 
 async def show_again(context: BotContext, listed: OpenSurvey) -> bool:
     """Show one survey's step again with an apology, unless it moved on since it was listed."""
-    db = context.bot_data.database
-    survey = await surveys.get(db, listed.respondent)
-    if survey is None or _moved(listed, survey) or session.is_expired(context, survey):
-        return False  # finished, cancelled or answered since the start: it shows itself
-    if survey.masked_chat is None:
-        return False
-    chat_id = unmask_chat(context.bot_data.secret, survey.token, survey.masked_chat)
-    notice = t(as_lang(survey.lang), "survey.recovered")
-    try:
-        shown = await _draw(context, chat_id, survey, session.screen_of(context, survey, notice))
-        if shown != survey.message_id:
-            await surveys.set_message(db, survey.respondent, survey.token, shown)
-        # A press handled while this was on its way may have drawn its step first: draw
-        # the survey as it is now, so that the screen never lags behind it.
-        now = await surveys.get(db, survey.respondent)
-        if now is not None and now.token == survey.token and _moved(survey, now):
-            await session.show(context, chat_id, session.screen_of(context, now), shown)
-    except TelegramError as exc:  # blocked the bot since, or Telegram refused: leave it
-        log.info("Could not show a survey again: %s", exc)
-        return False
-    return True
-
-
-async def _draw(context: BotContext, chat_id: int, survey: OpenSurvey, screen: Screen) -> int:
-    """Draw the screen on the survey's message, or on a new one if that would show no change."""
-    if survey.message_id is not None:
+    # In the citizen's turn: a press handled meanwhile would draw the same survey.
+    async with context.bot_data.turns.turn(listed.respondent):
+        survey = await surveys.get(context.bot_data.database, listed.respondent)
+        if survey is None or _moved(listed, survey) or session.is_expired(context, survey):
+            return False  # finished, cancelled or answered since the start: it shows itself
+        if survey.masked_chat is None:
+            return False
+        chat_id = unmask_chat(context.bot_data.secret, survey.token, survey.masked_chat)
+        screen = session.screen_of(context, survey, t(as_lang(survey.lang), "survey.recovered"))
         try:
-            await context.bot.edit_message_text(
-                screen.text, chat_id, survey.message_id, reply_markup=screen.keyboard
-            )
-            return survey.message_id
-        except BadRequest as exc:
-            # "Not modified": it shows this apology already, from an earlier start, and a
-            # press on it was lost again; drawn again it would look as if nothing happened.
-            # Otherwise the message is gone or too old to edit.
-            log.info("Showing a survey again in a new message (%s)", exc.message)
-    sent = await context.bot.send_message(chat_id, screen.text, reply_markup=screen.keyboard)
-    await session.retire(context, chat_id, survey.message_id)
-    return sent.message_id
+            # On the survey's message, the newest one showing it (see session.draw). If it
+            # shows this apology already, from an earlier start, and a press on it was lost
+            # again, drawn again it would look as if nothing happened: a new message.
+            await session.draw(context, chat_id, survey, screen, survey.message_id, again=True)
+        except TelegramError as exc:  # blocked the bot since, or Telegram refused: leave it
+            log.info("Could not show a survey again: %s", exc)
+            return False
+        return True
 
 
 def _moved(before: OpenSurvey, after: OpenSurvey) -> bool:

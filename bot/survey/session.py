@@ -86,6 +86,51 @@ async def show(
     return sent.message_id
 
 
+async def draw(
+    context: BotContext,
+    chat_id: int,
+    survey: OpenSurvey,
+    screen: Screen,
+    on: int | None = None,
+    again: bool = False,
+) -> int:
+    """Draw a survey's screen on message `on` (None: a new one), which becomes the survey's.
+
+    The survey's message is the newest one showing it, the one the citizen looks at; the
+    recovery after a crash draws there. So it is forgotten before the survey moves to
+    another message and remembered once that is drawn: killed in between, the bot knows
+    it does not know, and the recovery sends a new message. An older message loses its
+    buttons. With `again`, a screen that would look unchanged goes into a new message.
+    """
+    db = context.bot_data.database
+    old = survey.message_id
+    known = old
+    if on is not None:
+        if on != old and known is not None:
+            await surveys.set_message(db, survey.respondent, survey.token, None)
+            known = None
+        try:
+            await context.bot.edit_message_text(
+                screen.text, chat_id, on, reply_markup=screen.keyboard
+            )
+            drawn = True
+        except BadRequest as exc:
+            drawn = "not modified" in exc.message.lower() and not again
+            if not drawn:
+                log.info("Drawing the survey in a new message (%s)", exc.message)
+        if drawn:
+            if on != old:
+                await surveys.set_message(db, survey.respondent, survey.token, on)
+                await retire(context, chat_id, old)
+            return on
+    if known is not None:
+        await surveys.set_message(db, survey.respondent, survey.token, None)
+    sent = await context.bot.send_message(chat_id, screen.text, reply_markup=screen.keyboard)
+    await surveys.set_message(db, survey.respondent, survey.token, sent.message_id)
+    await retire(context, chat_id, old)
+    return sent.message_id
+
+
 async def retire(context: BotContext, chat_id: int, message_id: int | None) -> None:
     """Take the buttons off an older message, so that only the newest one offers them."""
     if message_id is None:
@@ -121,8 +166,22 @@ async def begin(
     An unfinished survey elsewhere with answers in it is not dropped unasked: the citizen
     chooses between it and the new one, unless `replacing` names its token (they chose).
     """
-    db = context.bot_data.database
     who = respondent(context, user_id)
+    async with context.bot_data.turns.turn(who):
+        await _begin(context, chat_id, who, unit, office, lang, message_id, replacing)
+
+
+async def _begin(
+    context: BotContext,
+    chat_id: int,
+    who: str,
+    unit: str,
+    office: str,
+    lang: Lang,
+    message_id: int | None,
+    replacing: str | None,
+) -> None:
+    db = context.bot_data.database
     if await limit_reached(context, who, unit):
         log.info("Daily limit reached for a citizen of %s at %s", unit, office)
         where = render.place(context.bot_data.units, unit, office, lang)
@@ -133,10 +192,7 @@ async def begin(
         same_place = (survey.unit, survey.office) == (unit, office)
         if same_place and not is_expired(context, survey):
             notice = t(as_lang(survey.lang), "survey.resumed")
-            shown = await show(context, chat_id, screen_of(context, survey, notice), message_id)
-            if survey.message_id != shown:
-                await retire(context, chat_id, survey.message_id)
-                await surveys.set_message(db, who, survey.token, shown)
+            await draw(context, chat_id, survey, screen_of(context, survey, notice), message_id)
             log.info(
                 "Survey resumed for %s at %s at step %s", unit, office, survey.state.current.key
             )
@@ -155,8 +211,7 @@ async def begin(
     # Kept masked while the survey is open, so that after a crash it can be shown again.
     chat = mask_chat(context.bot_data.secret, token, chat_id)
     survey = await surveys.start(db, who, token, unit, office, lang, now(), chat)
-    shown = await show(context, chat_id, screen_of(context, survey), message_id)
-    await surveys.set_message(db, who, survey.token, shown)
+    await draw(context, chat_id, survey, screen_of(context, survey), message_id)
     log.info("Survey started for %s at %s", unit, office)
 
 
