@@ -29,7 +29,7 @@ from skm.flow import STEP_INDEX, STEPS, Kind, SurveyState
 from skm.questionnaire import LANGS, Lang
 from tests.e2e.fake_telegram import FakeTelegram, Message
 
-PATIENCE = 60.0  # seconds a citizen whose press was lost waits for the screen to change
+PATIENCE = 20.0  # seconds a citizen whose press was lost waits for the screen to change
 SUGGESTION = STEP_INDEX["suggestion"]
 CONFIRM = STEP_INDEX["confirm"]
 ANSWERED = [i for i, s in enumerate(STEPS) if s.kind in (Kind.PROFILE, Kind.ELEMENT)]
