@@ -133,7 +133,9 @@ async def on_unknown_command(update: Update, context: BotContext) -> None:
     entity = message.entities[0]
     if entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
         return
-    command = message.parse_entity(entity)
+    # The command is the message's first word. Not parse_entity: an entity whose length ends
+    # inside a character (a forged update, or a lone surrogate) makes it raise.
+    command = (message.text or "").split(maxsplit=1)[0] if message.text else ""
     if chat.type != ChatType.PRIVATE and not _addressed(command, context.bot.username):
         return
     lang = await session.lang_for(context, user)

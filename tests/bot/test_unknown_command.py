@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.bot.survey_helpers import CITIZEN, db_file, rows, to_elements
 from tests.support.harness import ADMIN_ID, BotHarness
+from tests.support.telegram import feed
 
 UNKNOWN = "Perintah itu tidak dikenal. Ketik /bantuan untuk daftar perintah."
 GROUP = -100555
@@ -42,3 +43,12 @@ async def test_known_commands_are_not_taken_for_unknown_ones(bot: BotHarness):
     for text in ("/bantuan", "/start", "/batal", "/ikm", "/help@skm_test_bot"):
         await bot.send(CITIZEN, text)
     assert UNKNOWN not in [m.text for m in bot.request.messages(CITIZEN)]
+
+
+async def test_a_command_entity_ending_inside_a_character_gets_the_pointer(bot: BotHarness):
+    # Found by the fuzz test: parse_entity raised on a length that splits a UTF-16 pair.
+    raw = bot.updates.text(CITIZEN, "/x\U0001f600")
+    raw["message"]["entities"] = [{"type": "bot_command", "offset": 0, "length": 3}]
+    assert bot.app is not None
+    await feed(bot.app, raw)
+    assert "/bantuan" in bot.last(CITIZEN).text
