@@ -159,11 +159,11 @@ async def expire(db: Database, before: datetime) -> int:
 
 
 async def touched_between(db: Database, since: datetime, before: datetime) -> list[OpenSurvey]:
-    """The surveys last changed in [since, before) whose chat is known, oldest change first."""
+    """The surveys last changed in [since, before) whose chat is known, newest change first."""
     # Possibly many rows and no index on updated_at (see migration 4): on the thread.
     rows = await db.rows(
         f"SELECT {_COLUMNS} FROM surveys WHERE updated_at >= ? AND updated_at < ? "
-        "AND masked_chat IS NOT NULL ORDER BY updated_at",
+        "AND masked_chat IS NOT NULL ORDER BY updated_at DESC",
         (to_epoch(since), to_epoch(before)),
     )
     return [_survey(r) for r in rows]

@@ -13,6 +13,7 @@ from tests.e2e.fake_telegram import TOKEN, FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "e2e-secret-for-pseudonyms-0123456789"
+RECOVERED = b"recent survey(s) again after the start"  # bot/survey/recovery.py, at INFO
 
 
 class BotProcess:
@@ -31,6 +32,8 @@ class BotProcess:
         self.number = 0  # of the newest process; 1 for the first start
         self._polls = 0
         self._log: IO[bytes] | None = None
+        self._log_start = 0  # where the newest process's output begins in the log
+        self._recovered = False
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "SKM_"))}
         self.env.update(
             PYTHONPATH=str(ROOT),
@@ -45,6 +48,7 @@ class BotProcess:
         self.number += 1
         self._polls = self.api.polls
         self._log = self.log_path.open("ab")
+        self._log_start, self._recovered = self._log.tell(), False
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "run"],
             cwd=self.workdir,  # no .env here: only the settings above
@@ -59,6 +63,14 @@ class BotProcess:
         if self.proc.poll() is not None:
             raise AssertionError(f"the bot exited on its own:\n{self.log()[-3000:]}")
         return self.api.polls > self._polls
+
+    def recovered(self) -> bool:
+        """Whether the newest process has shown every recent survey again (its start's work)."""
+        if not self._recovered:
+            with self.log_path.open("rb") as log:
+                log.seek(self._log_start)
+                self._recovered = RECOVERED in log.read()
+        return self._recovered
 
     def start(self) -> None:
         """Start a new process and wait until it polls for updates."""
