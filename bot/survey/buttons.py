@@ -4,6 +4,7 @@ survey, and buttons nobody knows."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeVar
 
 from telegram import CallbackQuery, Update, User
 
@@ -17,6 +18,8 @@ from skm.records import Response
 from storage import responses, surveys
 from storage.surveys import OpenSurvey
 
+B = TypeVar("B", StepButton, PickButton, SwitchButton)
+
 
 def _where(query: CallbackQuery) -> tuple[int, int] | None:
     """The chat and message a button was pressed on; None for inline or unknown messages."""
@@ -25,21 +28,31 @@ def _where(query: CallbackQuery) -> tuple[int, int] | None:
     return query.message.chat.id, query.message.message_id
 
 
-async def on_step(update: Update, context: BotContext) -> None:
-    """A button on a survey screen: move the survey on, or explain why nothing happened."""
+async def _pressed(
+    update: Update, context: BotContext, kind: type[B], refusal: str
+) -> tuple[CallbackQuery, B, int, int] | None:
+    """The press, its button of `kind` and where it was; None once a bad one is answered."""
     query = update.callback_query
     if query is None:
-        return
+        return None
     button = callbacks.parse(query.data)
     where = _where(query)
-    if not isinstance(button, StepButton) or where is None:
-        await query.answer(
-            t(await session.lang_for(context, query.from_user), "survey.notice.invalid")
-        )
+    if not isinstance(button, kind) or where is None:
+        await query.answer(t(await session.lang_for(context, query.from_user), refusal))
+        return None
+    chat_id, message_id = where
+    return query, button, chat_id, message_id
+
+
+async def on_step(update: Update, context: BotContext) -> None:
+    """A button on a survey screen: move the survey on, or explain why nothing happened."""
+    pressed = await _pressed(update, context, StepButton, "survey.notice.invalid")
+    if pressed is None:
         return
+    query, button, chat_id, message_id = pressed
     who = session.respondent(context, query.from_user.id)
     async with context.bot_data.turns.turn(who):
-        notice, stored = await _step(context, query.from_user, who, button, *where)
+        notice, stored = await _step(context, query.from_user, who, button, chat_id, message_id)
     await query.answer(notice or None)
     if stored is not None:  # after the answer: listeners may send messages of their own
         await session.notify_listeners(context, stored)
@@ -125,17 +138,11 @@ async def _gone(
 
 async def on_pick(update: Update, context: BotContext) -> None:
     """A button of the unit and office picker."""
-    query = update.callback_query
-    if query is None:
+    pressed = await _pressed(update, context, PickButton, "survey.notice.invalid")
+    if pressed is None:
         return
-    button = callbacks.parse(query.data)
-    where = _where(query)
-    if not isinstance(button, PickButton) or where is None:
-        await query.answer(
-            t(await session.lang_for(context, query.from_user), "survey.notice.invalid")
-        )
-        return
-    notice = await _pick(context, query.from_user, button, *where)
+    query, button, chat_id, message_id = pressed
+    notice = await _pick(context, query.from_user, button, chat_id, message_id)
     await query.answer(notice or None)
 
 
@@ -163,17 +170,11 @@ async def _pick(
 
 async def on_switch(update: Update, context: BotContext) -> None:
     """With a survey open, another desk's code was scanned: keep the open one, or drop it."""
-    query = update.callback_query
-    if query is None:
+    pressed = await _pressed(update, context, SwitchButton, "survey.notice.stale")
+    if pressed is None:
         return
-    button = callbacks.parse(query.data)
-    where = _where(query)
-    if not isinstance(button, SwitchButton) or where is None:
-        await query.answer(
-            t(await session.lang_for(context, query.from_user), "survey.notice.stale")
-        )
-        return
-    notice = await _switch(context, query.from_user, button, *where)
+    query, button, chat_id, message_id = pressed
+    notice = await _switch(context, query.from_user, button, chat_id, message_id)
     await query.answer(notice or None)
 
 
