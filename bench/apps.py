@@ -38,7 +38,7 @@ def settings(db_path: Path, admins: list[int]) -> Settings:
         _env_file=None,
         bot_token=SecretStr(TOKEN),
         skm_secret=SecretStr(SECRET),
-        skm_database=db_path,
+        skm_database=str(db_path),
         skm_admin_ids=admins,
     )
 

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+import asyncpg
+
 from bot import cli_laporan, cli_publikasi
 from bot.cli_source import add_source, open_source, unknown_code
 from bot.config import ConfigError, Settings, load_settings
@@ -24,7 +26,7 @@ from bot.importer import Outcome, import_csv
 from bot.report import build_report, render_text, to_json
 from skm.period import Period, parse_period
 from skm.records import normalize_code
-from storage.database import Database
+from storage.database import CannotOpen, Database
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="load survey answers from a CSV file")
     imp.add_argument("file", type=Path, help="CSV in the project's format")
-    imp.add_argument("--db", type=Path, help="SQLite file (default: SKM_DATABASE)")
+    imp.add_argument("--db", help="SQLite file or postgresql:// URL (default: SKM_DATABASE)")
     imp.add_argument(
         "--skip-invalid", action="store_true", help="import the valid rows, list the others"
     )
@@ -195,5 +197,7 @@ def _main(args: argparse.Namespace) -> int:
         return asyncio.run(_COMMANDS[args.command](args, settings, directory))
     except (ConfigError, DirectoryError, CsvError, ValueError) as exc:
         return _fail(str(exc))
-    except sqlite3.Error as exc:
+    except CannotOpen as exc:
+        return _fail(f"{exc}; check SKM_DATABASE or --db.")
+    except (sqlite3.Error, asyncpg.PostgresError) as exc:
         return _fail(f"the database cannot be used ({exc}); check SKM_DATABASE or --db.")

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any, Literal, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 Dialect = Literal["sqlite", "postgres"]
 # A row as the driver returns it: indexable by position and by column name.
@@ -27,7 +28,23 @@ def is_postgres(target: str | Path) -> bool:
     return isinstance(target, str) and target.startswith(_POSTGRES_SCHEMES)
 
 
-class SchemaTooNew(RuntimeError):
+def shown(target: str | Path) -> str:
+    """SKM_DATABASE as it may be logged or printed: a URL's password left out."""
+    if not is_postgres(target):
+        return str(target)
+    parts = urlsplit(str(target))
+    if parts.password is None:
+        return str(target)
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    login = f"{parts.username}:***@" if parts.username else ":***@"
+    return urlunsplit((parts.scheme, login + netloc, parts.path, parts.query, parts.fragment))
+
+
+class CannotOpen(RuntimeError):
+    """The database cannot be opened or used: the message says why, in one sentence."""
+
+
+class SchemaTooNew(CannotOpen):
     """The database was migrated by a newer version of the bot than this one."""
 
     def __init__(self, found: int, known: int) -> None:

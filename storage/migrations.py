@@ -367,4 +367,14 @@ CREATE TABLE citizen_langs (
     """
 ALTER TABLE officers ADD COLUMN nrp TEXT;
 """,
+    # 11: scheduled jobs claimed per due time, so that of several bot processes sharing one
+    # database exactly one runs each (the weekly summary to a chat, a quarter-hour's expiry).
+    """
+CREATE TABLE job_runs (
+    job TEXT NOT NULL,                      -- the job's name
+    due TEXT NOT NULL,                      -- which run: its due time, and what it is for
+    claimed_at INTEGER NOT NULL,            -- Unix seconds, UTC
+    PRIMARY KEY (job, due)
+);
+""",
 )

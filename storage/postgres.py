@@ -16,11 +16,10 @@ from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-from storage.database import Database, Params, Row, SchemaTooNew, Tx
+from storage.database import CannotOpen, Database, Params, Row, SchemaTooNew, Tx, shown
 from storage.migrations import MIGRATIONS, script
 
 POOL_SIZE = 10  # connections per process; a Polda's few processes stay far below 100
@@ -139,7 +138,10 @@ class PostgresDatabase(Database):
     @classmethod
     async def connect(cls, url: str) -> PostgresDatabase:
         """Connect to the database at `url` and bring its schema up to date."""
-        pool = await asyncpg.create_pool(url, min_size=1, max_size=POOL_SIZE)
+        try:
+            pool = await asyncpg.create_pool(url, min_size=1, max_size=POOL_SIZE)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            raise CannotOpen(f"cannot connect to PostgreSQL at {shown(url)} ({exc})") from exc
         db = cls(pool)
         try:
             await db.migrate()
@@ -225,15 +227,3 @@ async def _version(conn: asyncpg.Connection) -> int:
         return 0
     found = await conn.fetchval("SELECT max(version) FROM schema_version")
     return int(found or 0)
-
-
-def redacted(url: str) -> str:
-    """The URL without its password, for logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    user = f"{parts.username}:***@" if parts.username else ""
-    return urlunsplit((parts.scheme, user + host, parts.path, parts.query, parts.fragment))

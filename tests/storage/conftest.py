@@ -12,19 +12,33 @@ from tests.support.postgres import fresh_schema
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-async def db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
-    """An empty database with the schema, on each backend in turn."""
+async def target(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """Where an empty database is, on each backend in turn: a file path or a URL."""
     if request.param == "sqlite":
-        database = await Database.open(tmp_path / "t.db")
-        yield database
-        await database.close()
+        yield str(tmp_path / "t.db")
         return
     async with fresh_schema() as url:
-        database = await Database.open(url)
-        try:
-            yield database
-        finally:
-            await database.close()
+        yield url
+
+
+@pytest.fixture
+async def db(target: str) -> AsyncIterator[Database]:
+    """The database at `target`, with the schema."""
+    database = await Database.open(target)
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+@pytest.fixture
+async def other(db: Database, target: str) -> AsyncIterator[Database]:
+    """The same database opened a second time: what another bot process would have."""
+    database = await Database.open(target)
+    try:
+        yield database
+    finally:
+        await database.close()
 
 
 @pytest.fixture
