@@ -15,7 +15,7 @@ from pathlib import Path
 
 import asyncpg
 
-from bot import cli_laporan, cli_publikasi
+from bot import cli_laporan, cli_migrate, cli_publikasi
 from bot.cli_source import add_source, open_source, unknown_code
 from bot.config import ConfigError, Settings, load_settings
 from bot.csvfile import CsvError
@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_laporan.add_parser(sub)
     cli_publikasi.add_parser(sub)
+    cli_migrate.add_parser(sub)
     return parser
 
 
@@ -157,6 +158,7 @@ _COMMANDS = {
     "report": _report,
     "laporan": cli_laporan.laporan,
     "publikasi": cli_publikasi.publikasi,
+    "migrate": cli_migrate.migrate,
 }
 
 
