@@ -168,13 +168,14 @@ class PostgresDatabase(Database):
         Processes starting at once take turns (an advisory lock): each migration runs once.
         """
         async with self.pool.acquire() as conn:
-            await conn.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"
-            )
             while True:
                 async with conn.transaction():
                     await conn.execute(
                         "SELECT pg_advisory_xact_lock($1)", lock_key(_MIGRATION_LOCK)
+                    )
+                    # Under the lock: two processes creating it at once would collide.
+                    await conn.execute(
+                        "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"
                     )
                     version = await _version(conn)
                     if version > len(MIGRATIONS):
