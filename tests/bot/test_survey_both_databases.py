@@ -10,6 +10,7 @@ import pytest
 from bot.privacy import pseudonym
 from tests.bot.officer_helpers import SKCK_OFFICER, register
 from tests.bot.survey_helpers import CITIZEN, PROFILE_CODES, QR, SCORES, answers_of, complete
+from tests.bot.test_officer_export import export
 from tests.support.harness import ADMIN_ID, TEST_SECRET, BotHarness
 from tests.support.postgres import fresh_schema
 
@@ -57,3 +58,10 @@ async def test_a_survey_is_stored_once_counted_limited_and_reported(bot: BotHarn
     assert "Responden: 1" in shown
     await bot.send(ADMIN_ID, "/saran")
     assert "Ruang tunggu kurang kursi." in bot.last(ADMIN_ID).text
+
+    # The export, built in a worker process that opens the database on its own.
+    book = await export(bot, ADMIN_ID, "/ekspor")
+    cells = {
+        c for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row
+    }
+    assert "Ruang tunggu kurang kursi." in cells
