@@ -19,7 +19,10 @@ without a channel). One press is one read and one committed write.
     cancel(...)           CANCELLED or GONE
 
 A channel runs the calls for one citizen one at a time (the bot's turns); the store
-refuses a write to a survey that moved since it was read (OVERTAKEN) in any case.
+refuses a write to a survey that moved since it was read (OVERTAKEN) in any case. The
+channel is stored with the response at submit. A channel checks the unit and office it
+passes to `begin` against the directory (`service.deeplink.parse_survey_payload`,
+`Directory.serves`) and draws the survey's step from `service.screen.step_view`.
 """
 
 from __future__ import annotations
