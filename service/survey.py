@@ -229,6 +229,11 @@ async def cancel(store: Database, who: str) -> Result:
     return Result(Happened.CANCELLED, None, found)
 
 
+async def expire(store: Database, now: datetime, policy: Policy) -> int:
+    """Delete every survey abandoned longer than the policy's ttl, in any channel: how many."""
+    return await surveys.expire(store, now - policy.ttl)
+
+
 async def _gone(store: Database, token: str, open_now: OpenSurvey | None) -> Result:
     """A press for a survey that is not the open one: stored, replaced, expired or cancelled."""
     stored = await responses.stored_lang(store, token)

@@ -190,6 +190,14 @@ async def test_a_survey_left_longer_than_the_ttl_expires_on_the_next_press(store
     assert fresh.survey.token != again.survey.token
 
 
+async def test_the_expiry_job_drops_only_surveys_left_longer_than_the_ttl(store: Database):
+    await service.begin(store, "old", "web", NOW - POLICY.ttl, POLICY, "SIM", "POLRES", "id")
+    await service.begin(store, "new", "kiosk", NOW, POLICY, "SIM", "POLRES", "en")
+    assert await service.expire(store, NOW + timedelta(seconds=1), POLICY) == 1
+    assert await surveys.get(store, "old") is None
+    assert await service.open_survey(store, "new", NOW, POLICY) is not None
+
+
 async def test_the_language_switched_mid_survey_is_kept_in_its_state(store: Database, path: Path):
     started = await begin(store)
     assert started.survey is not None
