@@ -17,6 +17,7 @@ without a channel). One press is one read and one committed write.
     submit(...)           press(Confirm()): SUBMITTED with the stored response, OVER_LIMIT
                           (the survey is dropped), RECORDED, OVERTAKEN, ...
     cancel(...)           CANCELLED or GONE
+    expire(store, now, policy)   every survey left longer than the ttl deleted: how many
 
 A channel runs the calls for one citizen one at a time (the bot's turns); the store
 refuses a write to a survey that moved since it was read (OVERTAKEN) in any case. The

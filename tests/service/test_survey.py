@@ -292,3 +292,18 @@ async def test_a_press_reads_the_survey_anew_after_another_process_moved_it(stor
     assert lost.survey is not None and lost.survey.state.step == 1
     assert await service.cancel(store, WHO) == Result(Happened.CANCELLED, None, lost.survey)
     assert (await service.cancel(store, WHO)).happened is Happened.GONE
+
+
+async def test_a_press_is_one_read_and_one_write(store: Database):
+    started = await begin(store)
+    assert started.survey is not None
+    token = started.survey.token
+    statements: list[str] = []
+    store._quick.set_trace_callback(statements.append)  # what SQLite is asked, in order
+    try:
+        moved = await service.press(store, WHO, "web", NOW, POLICY, token, Start())
+        typed = await service.press(store, WHO, "web", NOW, POLICY, token, Choose("gender", "L"))
+    finally:
+        store._quick.set_trace_callback(None)
+    assert (moved.happened, typed.happened) == (Happened.ADVANCED, Happened.ADVANCED)
+    assert [s.split()[0] for s in statements] == ["SELECT", "UPDATE", "SELECT", "UPDATE"]
