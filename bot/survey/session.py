@@ -14,6 +14,7 @@ from bot.privacy import mask_chat, pseudonym
 from bot.survey import render
 from bot.survey.callbacks import new_token
 from bot.survey.render import Screen
+from bot.transport import edit_text
 from skm.questionnaire import Lang
 from skm.records import Response
 from storage import languages, responses, surveys
@@ -74,9 +75,7 @@ async def show(
     """Edit the message in place, or send a new one; returns the id of the message shown."""
     if message_id is not None:
         try:
-            await context.bot.edit_message_text(
-                screen.text, chat_id, message_id, reply_markup=screen.keyboard
-            )
+            await edit_text(context.bot, chat_id, message_id, screen.text, screen.keyboard)
             return message_id
         except BadRequest as exc:
             if "not modified" in exc.message.lower():  # a repeated press: it already shows this
@@ -110,9 +109,7 @@ async def draw(
             await surveys.set_message(db, survey.respondent, survey.token, None)
             known = None
         try:
-            await context.bot.edit_message_text(
-                screen.text, chat_id, on, reply_markup=screen.keyboard
-            )
+            await edit_text(context.bot, chat_id, on, screen.text, screen.keyboard)
             drawn = True
         except BadRequest as exc:
             drawn = "not modified" in exc.message.lower() and not again
