@@ -235,6 +235,7 @@ async def _cancel(
 
 
 @officers_only
+@private_only("officer.nrp_private")  # a group would read the number back; none is kept
 async def nrp(update: Update, context: BotContext, viewer: Viewer) -> None:
     """/nrp 12345678: an officer gives their NRP once; /petugas shows it beside their name."""
     words = context.args or []

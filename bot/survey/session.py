@@ -15,6 +15,7 @@ from telegram.error import BadRequest
 from bot.context import BotContext
 from bot.survey import render
 from bot.survey.render import Screen
+from bot.transport import edit_text
 from service import survey as service
 from service.i18n import from_telegram, t
 from service.privacy import mask_chat, pseudonym
@@ -72,9 +73,7 @@ async def show(
     """Edit the message in place, or send a new one; returns the id of the message shown."""
     if message_id is not None:
         try:
-            await context.bot.edit_message_text(
-                screen.text, chat_id, message_id, reply_markup=screen.keyboard
-            )
+            await edit_text(context.bot, chat_id, message_id, screen.text, screen.keyboard)
             return message_id
         except BadRequest as exc:
             if "not modified" in exc.message.lower():  # a repeated press: it already shows this
@@ -108,9 +107,7 @@ async def draw(
             await surveys.set_message(db, survey.respondent, survey.token, None)
             known = None
         try:
-            await context.bot.edit_message_text(
-                screen.text, chat_id, on, reply_markup=screen.keyboard
-            )
+            await edit_text(context.bot, chat_id, on, screen.text, screen.keyboard)
             drawn = True
         except BadRequest as exc:
             drawn = "not modified" in exc.message.lower() and not again

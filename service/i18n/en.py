@@ -215,6 +215,10 @@ TEXTS: dict[str, str] = {
         "This selection holds {count} responses, more than the {limit} one file can take. "
         "Narrow the period (e.g. /export 2026-Q4) or pick one unit (/export SKCK)."
     ),
+    "officer.nrp_private": (
+        "An NRP is only recorded in a private chat with the bot, so the whole group does not "
+        "read it. Send /nrp there (and delete the message with your NRP from this group)."
+    ),
     "officer.saran_private": (
         "Suggestions are citizens' own words, so they are only shown in a private chat with "
         "the bot. Send /saran there."

@@ -222,6 +222,10 @@ TEXTS: dict[str, str] = {
         "Pilihan ini berisi {count} jawaban, lebih dari {limit} yang muat dalam satu berkas. "
         "Persempit periodenya (mis. /ekspor 2026-Q4) atau pilih satu unit (/ekspor SKCK)."
     ),
+    "officer.nrp_private": (
+        "NRP hanya dicatat lewat chat pribadi dengan bot, agar tidak dibaca seisi grup. "
+        "Kirim /nrp di sana (dan hapus pesan berisi NRP dari grup ini)."
+    ),
     "officer.saran_private": (
         "Saran berisi tulisan warga, jadi hanya ditampilkan lewat chat pribadi dengan bot. "
         "Kirim /saran di sana."
