@@ -11,7 +11,7 @@ from bot.context import BotContext
 from bot.survey import callbacks, render, session
 from bot.survey.callbacks import Action, PickButton, StepButton, SwitchButton
 from service import survey as service
-from service.i18n import as_lang, t
+from service.i18n import t
 from service.listeners import StoredResponse, notify
 from service.survey import Happened
 from skm.questionnaire import Lang
@@ -167,7 +167,7 @@ async def _switch(
     survey = await session.open_survey(context, user.id)
     if survey is None or survey.token != button.token:
         return t(await session.lang_for(context, user), "survey.notice.stale")
-    lang = as_lang(survey.lang)
+    lang = survey.lang
     if button.unit is None or button.office is None:
         screen = session.screen_of(context, survey, t(lang, "survey.resumed"))
         shown = await session.show(context, chat_id, screen, message_id)

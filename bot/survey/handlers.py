@@ -12,7 +12,7 @@ from bot.context import BotContext
 from bot.survey import render, session
 from service import survey as service
 from service.deeplink import link, parse_survey_payload
-from service.i18n import as_lang, t
+from service.i18n import t
 from service.survey import Happened
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ async def on_start(update: Update, context: BotContext) -> None:
     place = parse_survey_payload(payload, units) if payload else None
     if place is None and payload and (survey := await session.open_survey(context, user.id)):
         # A code we cannot read must not look as if the survey in progress were gone.
-        lang = as_lang(survey.lang)
+        lang = survey.lang
         where = render.place(units, survey.unit, survey.office, lang)
         await session.show(context, chat.id, render.still_open(lang, survey.token, where))
         return
