@@ -207,7 +207,7 @@ CREATE INDEX alert_outbox_due ON alert_outbox (next_try_at)
 """,
     # 6: where a survey in progress is shown, so that after a crash the bot can show each
     # open survey again. Masked with a key from SKM_SECRET and the survey's token (see
-    # bot/privacy.py), and deleted with the survey: never kept beside a response.
+    # service/privacy.py), and deleted with the survey: never kept beside a response.
     """
 ALTER TABLE surveys ADD COLUMN masked_chat INTEGER;
 """,
@@ -288,5 +288,21 @@ CREATE TABLE citizen_langs (
     # 10: an officer's NRP (police staff number), given once with /nrp, shown in /petugas.
     """
 ALTER TABLE officers ADD COLUMN nrp TEXT;
+""",
+    # 11: responses from the web survey and a desk's kiosk beside Telegram's and imported
+    # ones. SQLite cannot alter a CHECK, and rebuilding responses would cascade into the
+    # alert outbox, so the table's own text gets the wider CHECK, as SQLite's ALTER TABLE
+    # page allows for a change no stored row can violate ("Making Other Kinds Of Table
+    # Schema Changes"). RESET reloads this connection's schema; the table made and dropped
+    # moves the schema cookie on, so that every other connection reloads it too.
+    """
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = replace(sql,
+    'CHECK (channel IN (''telegram'', ''import''))',
+    'CHECK (channel IN (''telegram'', ''web'', ''kiosk'', ''import''))')
+    WHERE type = 'table' AND name = 'responses';
+PRAGMA writable_schema = RESET;
+CREATE TABLE migration_11 (done INTEGER);
+DROP TABLE migration_11;
 """,
 )
