@@ -1,0 +1,403 @@
+"""The survey at a desk in a browser, and on a kiosk tablet: show the step, take one answer.
+
+Every answer is a plain form post, answered with a redirect to the survey's page (so a
+reload never posts twice); the survey is saved at every step, keyed by the browser's
+pseudonym, so a reload, a closed tab or a restart comes back to the same question.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from service.deeplink import link, survey_payload
+from service.i18n import as_lang, t
+from service.privacy import browser_pseudonym
+from skm.flow import Back, Choose, Event, Outcome, Skip, Start, SurveyState, TypeText
+from skm.questionnaire import Lang
+from skm.records import SUGGESTION_LIMIT
+from storage import kiosks, responses, surveys
+from storage.surveys import OpenSurvey
+from web import cookies, languages
+from web import survey as flow
+from web.context import Web, web_of
+from web.forms import FormError, read_form
+from web.pages import Button, Page, message, other_lang, place, step_page
+
+log = logging.getLogger(__name__)
+
+FIELDS = frozenset({"csrf", "token", "step", "do", "text"})
+_DO = re.compile(
+    r"^(start|back|skip|text|confirm|switch_new|choose:[A-Za-z0-9_]{1,24}|lang:(id|en))$"
+)
+_CODE = re.compile(r"^[A-Za-z0-9_]{1,24}-[A-Za-z0-9_]{1,24}$")
+_KIOSK_TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+_NOTICES = {"empty": "web.notice.empty", "truncated": "web.notice.truncated"}
+
+
+@dataclass(frozen=True)
+class Desk:
+    """Where a survey is answered: a unit at an office, by a citizen's browser or a kiosk."""
+
+    unit: str
+    office: str
+    channel: Literal["web", "kiosk"]
+    base: str  # this desk's survey page, as the browser reaches it
+
+    @property
+    def kiosk(self) -> bool:
+        return self.channel == "kiosk"
+
+
+def _code_desk(web: Web, code: str) -> Desk:
+    """The desk a /s/UNIT-OFFICE address names; 404 for an unknown unit or office."""
+    if not _CODE.match(code):
+        raise HTTPException(404)
+    unit, _, office = code.upper().partition("-")
+    if not web.directory.serves(unit, office):
+        raise HTTPException(404)
+    return Desk(unit, office, "web", web.url(f"/s/{unit}-{office}"))
+
+
+async def _kiosk_desk(web: Web, token: str) -> Desk:
+    """The desk of a kiosk link; 404 for a token that is unknown or revoked."""
+    if not _KIOSK_TOKEN.match(token):
+        raise HTTPException(404)
+    kiosk = await kiosks.find(web.db, token)
+    if kiosk is None or not web.directory.serves(kiosk.unit, kiosk.office):
+        raise HTTPException(404)
+    return Desk(kiosk.unit, kiosk.office, "kiosk", web.url(f"/k/{token}"))
+
+
+def _browser(web: Web, request: Request) -> tuple[str, bool]:
+    """The browser's id from its cookie, or a new one (True) when it has none or a forged one."""
+    known = cookies.verify(web.site.secret, request.cookies.get(cookies.COOKIE))
+    return (known, False) if known else (cookies.new_id(), True)
+
+
+def _keep_cookie(web: Web, response: Response, browser_id: str) -> None:
+    response.set_cookie(
+        cookies.COOKIE,
+        cookies.sign(web.site.secret, browser_id),
+        max_age=cookies.MAX_AGE_S,
+        path=web.site.prefix or "/",
+        secure=web.site.secure,
+        httponly=True,
+        samesite="lax",
+    )
+
+
+def _who(web: Web, desk: Desk, browser_id: str) -> str:
+    return browser_pseudonym(web.site.secret, desk.channel, browser_id)
+
+
+async def _open(web: Web, desk: Desk, who: str) -> OpenSurvey | None:
+    """The browser's survey in progress; on a kiosk, none once it has been left idle."""
+    now = web.hooks.clock()
+    survey = await flow.current(web.db, who, now, web.site.ttl)
+    if survey is not None and desk.kiosk and survey.updated_at <= now - web.site.kiosk_idle:
+        await surveys.cancel(web.db, who)  # the next citizen at the tablet starts afresh
+        log.info("Kiosk survey for %s at %s reset after being left idle", desk.unit, desk.office)
+        return None
+    return survey
+
+
+async def _limit_reached(web: Web, desk: Desk, who: str) -> bool:
+    if desk.kiosk:  # one tablet, many citizens
+        return False
+    site = web.site
+    return await flow.limit_reached(
+        web.db, who, desk.unit, web.hooks.clock(), site.daily_limit, site.tz
+    )
+
+
+def _see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def _lang_query(lang: Lang) -> str:
+    return f"?lang={lang}"
+
+
+# --- pages -------------------------------------------------------------------------------
+
+
+async def index(request: Request) -> Response:
+    """Every unit and the offices serving it, each a link to its desk's page."""
+    web = web_of(request)
+    lang = languages.of_request(request)
+    links: list[tuple[str, str]] = []
+    for unit in web.directory.units.values():
+        for office in web.directory.offices_serving(unit.code):
+            label = f"{unit.display(lang)} · {office.name}"
+            links.append((label, web.url(f"/d/{unit.code}-{office.code}{_lang_query(lang)}")))
+    switch = other_lang(lang)
+    links.append((t(lang, "survey.button.lang"), web.url(f"/{_lang_query(switch)}")))
+    page = message(lang, "web.index", tuple(links))
+    return web.render(page)
+
+
+async def landing(request: Request) -> Response:
+    """The poster's page: answer in Telegram or in the browser; Telegram is optional."""
+    web = web_of(request)
+    desk = _code_desk(web, request.path_params["code"])
+    lang = languages.of_request(request)
+    where = place(web.directory, desk.unit, desk.office, lang)
+    links: list[tuple[str, str]] = [
+        (t(lang, "web.in_browser"), f"{desk.base}{_lang_query(lang)}"),
+    ]
+    if web.site.bot_username:
+        telegram = link(web.site.bot_username, survey_payload(desk.unit, desk.office))
+        links.append((t(lang, "web.in_telegram"), telegram))
+    path = f"/d/{desk.unit}-{desk.office}{_lang_query(other_lang(lang))}"
+    links.append((t(lang, "survey.button.lang"), web.url(path)))
+    page = message(lang, "web.landing", tuple(links), unit=where.service, office=where.office)
+    return web.render(page)
+
+
+async def show(request: Request) -> Response:
+    """The survey page of a desk: the current question, or the welcome."""
+    web = web_of(request)
+    return await _show(web, request, _code_desk(web, request.path_params["code"]))
+
+
+async def kiosk_show(request: Request) -> Response:
+    """The kiosk's survey page: a large start screen, then the questions."""
+    web = web_of(request)
+    return await _show(web, request, await _kiosk_desk(web, request.path_params["token"]))
+
+
+async def _show(web: Web, request: Request, desk: Desk) -> Response:
+    browser_id, fresh = _browser(web, request)
+    who = _who(web, desk, browser_id)
+    survey = await _open(web, desk, who)
+    csrf = cookies.csrf_token(web.site.secret, browser_id)
+    notice_key = _NOTICES.get(request.query_params.get("n", ""))
+    action = desk.base
+    if survey is not None and (survey.unit, survey.office) == (desk.unit, desk.office):
+        lang = as_lang(survey.lang)
+        where = place(web.directory, desk.unit, desk.office, lang)
+        notice = t(lang, notice_key, limit=SUGGESTION_LIMIT) if notice_key else ""
+        page = step_page(lang, survey.state, where, notice)
+        form = {"csrf": csrf, "token": survey.token, "step": survey.state.current.key}
+    elif survey is not None and survey.state.step > 0:
+        page, form = _switch_page(web, desk, survey, csrf)
+    else:
+        lang = languages.of_request(request)
+        where = place(web.directory, desk.unit, desk.office, lang)
+        if await _limit_reached(web, desk, who):
+            page, form = message(lang, "survey.already_today", unit=where.service), {}
+        else:
+            page = step_page(lang, SurveyState(), where)
+            form = {"csrf": csrf, "token": "", "step": "welcome"}
+            action = f"{desk.base}{_lang_query(lang)}"
+    if desk.kiosk:
+        # Left idle, the page goes back to the kiosk's address, which then starts afresh.
+        idle = int(web.site.kiosk_idle.total_seconds()) + 1
+        page = replace(page, kiosk=True, refresh=(idle, desk.base) if form.get("token") else None)
+    response = web.render(page, action=action, form=form)
+    if fresh:
+        _keep_cookie(web, response, browser_id)
+    return response
+
+
+def _switch_page(
+    web: Web, desk: Desk, survey: OpenSurvey, csrf: str
+) -> tuple[Page, dict[str, str]]:
+    """A survey is open at another desk: start this one instead (dropping it), or go back."""
+    lang = as_lang(survey.lang)
+    old = place(web.directory, survey.unit, survey.office, lang)
+    new = place(web.directory, desk.unit, desk.office, lang)
+    text = t(
+        lang,
+        "survey.switch",
+        old_unit=old.service,
+        old_office=old.office,
+        unit=new.service,
+        office=new.office,
+    )
+    back = web.url(f"/s/{survey.unit}-{survey.office}")
+    page = message(lang, "web.plain", ((t(lang, "survey.button.switch_back"), back),), text=text)
+    page = replace(page, buttons=(Button(t(lang, "survey.button.switch_new"), "switch_new", True),))
+    return page, {"csrf": csrf, "token": survey.token, "step": ""}
+
+
+async def answer(request: Request) -> Response:
+    """One posted answer at a desk."""
+    web = web_of(request)
+    return await _answer(web, request, _code_desk(web, request.path_params["code"]))
+
+
+async def kiosk_answer(request: Request) -> Response:
+    """One posted answer on a kiosk."""
+    web = web_of(request)
+    return await _answer(web, request, await _kiosk_desk(web, request.path_params["token"]))
+
+
+async def _answer(web: Web, request: Request, desk: Desk) -> Response:
+    try:
+        form = await read_form(request, FIELDS)
+    except FormError as exc:
+        return web.error(request, exc.status, exc.key)
+    browser_id = cookies.verify(web.site.secret, request.cookies.get(cookies.COOKIE))
+    if browser_id is None:
+        return web.error(request, 403, "web.error.session")
+    if not cookies.csrf_ok(web.site.secret, browser_id, form.get("csrf")):
+        return web.error(request, 403, "web.error.csrf")
+    do = form.get("do")
+    if not _DO.match(do):
+        return web.error(request, 400, "web.error.bad_form")
+    text = form.get("text").replace("\r\n", "\n")  # browsers send a new line as two characters
+    if len(text) > SUGGESTION_LIMIT:
+        return web.error(request, 413, "web.error.too_long")
+    who = _who(web, desk, browser_id)
+    survey = await _open(web, desk, who)
+    token = form.get("token")
+    if survey is None or not token or survey.token != token:
+        return await _no_survey_yet(web, request, desk, who, survey, token, do)
+    if (survey.unit, survey.office) != (desk.unit, desk.office):
+        return web.error(request, 409, "web.error.stale")
+    step = form.get("step")
+    if step != survey.state.current.key:
+        return _stale(web, desk, survey)
+    lang = as_lang(survey.lang)
+    if do.startswith("lang:"):
+        switched = await flow.switch_language(
+            web.db, survey, as_lang(do[5:]), web.hooks.clock()
+        )
+        return _see_other(desk.base) if switched else _stale(web, desk, survey)
+    if do == "confirm":
+        return await _submit(web, request, desk, who, survey)
+    event = _event(do, step, text)
+    if event is None:
+        return web.error(request, 400, "web.error.bad_form")
+    outcome, moved = await flow.move(web.db, survey, event, web.hooks.clock())
+    if outcome is Outcome.INVALID:
+        if do == "text":  # an empty suggestion: ask again
+            return _see_other(f"{desk.base}?n=empty")
+        return web.error(request, 400, "web.error.bad_form")
+    if outcome is Outcome.STALE:
+        return _stale(web, desk, survey)
+    log.debug("Web survey moved to %s in %s", moved.state.current.key, lang)
+    return _see_other(desk.base)
+
+
+def _event(do: str, step: str, text: str) -> Event | None:
+    """The survey event a posted button stands for."""
+    name, _, value = do.partition(":")
+    events: dict[str, Event] = {
+        "start": Start(),
+        "back": Back(step),
+        "skip": Skip(),
+        "text": TypeText(text),
+        "choose": Choose(step, value),
+    }
+    return events.get(name)
+
+
+def _stale(web: Web, desk: Desk, survey: OpenSurvey) -> Response:
+    """A post from a page that no longer shows the survey's question (a second tab, a replay)."""
+    lang = as_lang(survey.lang)
+    page = message(lang, "web.error.stale", ((t(lang, "survey.button.continue"), desk.base),))
+    return web.render(page, 409)
+
+
+async def _no_survey_yet(
+    web: Web,
+    request: Request,
+    desk: Desk,
+    who: str,
+    survey: OpenSurvey | None,
+    token: str,
+    do: str,
+) -> Response:
+    """A post with no survey of its own open: the start, a language, a switch, or a stale form."""
+    lang = languages.of_request(request)
+    if token and survey is None:
+        stored = await responses.stored_lang(web.db, token)
+        if stored is not None:  # the same form again after it was stored
+            lang = as_lang(stored)
+            page = message(lang, "survey.notice.recorded")
+            return web.render(page, 409)
+        again = ((t(lang, "web.start_again"), f"{desk.base}{_lang_query(lang)}"),)
+        return web.render(message(lang, "web.error.expired", again), 409)
+    if do.startswith("lang:") and not token:
+        return _see_other(f"{desk.base}{_lang_query(as_lang(do[5:]))}")
+    here = survey is not None and (survey.unit, survey.office) == (desk.unit, desk.office)
+    if do == "start" and not token and here:
+        return _see_other(desk.base)  # started in another tab: go on there
+    busy = survey is not None and survey.state.step > 0
+    switching = do == "switch_new" and survey is not None and token == survey.token
+    if not (do == "start" and not token and not busy) and not switching:
+        if survey is not None:
+            return _stale(web, desk, survey)
+        return web.error(request, 409, "web.error.stale")
+    if switching and survey is not None:
+        lang = as_lang(survey.lang)
+    if await _limit_reached(web, desk, who):
+        if survey is not None:
+            await surveys.cancel(web.db, who)
+        return _see_other(desk.base)  # the page says the day's survey is done
+    client = request.client.host if request.client else ""
+    if not desk.kiosk and not web.starts.allow(client, time.monotonic()):
+        return web.error(request, 429, "web.error.too_many")
+    now = web.hooks.clock()
+    fresh = await flow.begin(web.db, who, desk.unit, desk.office, lang, now)
+    if do == "start":
+        await flow.move(web.db, fresh, Start(), now)
+    log.info("Web survey started for %s at %s (%s)", desk.unit, desk.office, desk.channel)
+    return _see_other(desk.base)
+
+
+async def _submit(
+    web: Web, request: Request, desk: Desk, who: str, survey: OpenSurvey
+) -> Response:
+    """Store the confirmed survey, then thank the citizen on a page of its own."""
+    lang = as_lang(survey.lang)
+    if await _limit_reached(web, desk, who):
+        await surveys.cancel(web.db, who)
+        log.info("Daily limit reached at submit for %s at %s", desk.unit, desk.office)
+        return _see_other(desk.base)
+    stored = await flow.submit(web.db, survey, web.hooks.clock(), web.hooks.alert_rule)
+    if stored is None:
+        return _stale(web, desk, survey)
+    log.info("Response stored for %s at %s (%s)", desk.unit, desk.office, desk.channel)
+    try:
+        await web.hooks.on_stored(stored)
+    except Exception:
+        log.exception("A response listener failed; the response itself is stored")
+    return _see_other(f"{desk.base}/selesai{_lang_query(lang)}")
+
+
+async def thanks(request: Request) -> Response:
+    """The last page: the response is stored."""
+    web = web_of(request)
+    return _thanks(web, request, _code_desk(web, request.path_params["code"]))
+
+
+async def kiosk_thanks(request: Request) -> Response:
+    """The kiosk's thanks, which turn back into the start screen for the next citizen."""
+    web = web_of(request)
+    return _thanks(web, request, await _kiosk_desk(web, request.path_params["token"]))
+
+
+def _thanks(web: Web, request: Request, desk: Desk) -> Response:
+    lang = languages.of_request(request)
+    where = place(web.directory, desk.unit, desk.office, lang)
+    page = message(lang, "survey.thanks", unit=where.service, office=where.office)
+    if desk.kiosk:
+        again = ((t(lang, "web.kiosk_next"), desk.base),)
+        page = replace(
+            message(lang, "survey.thanks", again, unit=where.service, office=where.office),
+            kiosk=True,
+            refresh=(web.site.kiosk_thanks_s, desk.base),
+        )
+    return web.render(page)
+

@@ -1,0 +1,55 @@
+"""What the web survey needs to run, as plain data the composition root fills in."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from skm.records import Response
+from web.limits import Rate
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _never(response: Response) -> bool:
+    return False
+
+
+async def _ignore(response: Response) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Site:
+    """The web survey's settings: where it is, its key, and the survey's rules."""
+
+    base_url: str  # the public address, without a trailing slash: https://skm.example.go.id/s
+    prefix: str  # its path ("" or "/survei"), which the server serves behind the proxy
+    secret: bytes  # SKM_SECRET: signs cookies, keys pseudonyms and CSRF tokens
+    tz: ZoneInfo
+    daily_limit: int = 1
+    ttl: timedelta = timedelta(hours=24)
+    bot_username: str | None = None  # for "Open in Telegram"; None: the web alone
+    # Per client address: every request, and new surveys started.
+    requests: Rate = Rate(burst=120, per_s=0.5)
+    starts: Rate = Rate(burst=20, per_s=180.0)
+    kiosk_idle: timedelta = timedelta(minutes=2)
+    kiosk_thanks_s: int = 8  # the thanks stay this long before the start screen comes back
+
+    @property
+    def secure(self) -> bool:
+        """Whether cookies are Secure: the public address is https."""
+        return self.base_url.startswith("https://")
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """What the rest of the application wants from the web: the clock, alerts and listeners."""
+
+    clock: Callable[[], datetime] = _now
+    alert_rule: Callable[[Response], bool] = _never
+    on_stored: Callable[[Response], Awaitable[None]] = _ignore
