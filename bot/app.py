@@ -10,9 +10,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
 from bot import errors, shutdown, workers
-from bot.config import ConfigError, Settings, Webhook
 from bot.context import AppState, BotContext, SkmApplication
-from bot.directory import Directory
 from bot.logs import setup_logging
 from bot.officers import setup as officers
 from bot.processor import OrderedProcessor
@@ -21,6 +19,8 @@ from bot.survey import setup as survey
 from bot.throttle import Throttle
 from bot.transport import ALLOWED_UPDATES, SkmBot
 from bot.webhook import guard_webhooks
+from service.config import ConfigError, Settings, Webhook
+from service.directory import Directory
 from storage.database import Database
 
 log = logging.getLogger(__name__)

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from bot import cli_laporan, cli_publikasi
 from bot.cli_source import add_source, open_source, unknown_code
-from bot.config import ConfigError, Settings, load_settings
 from bot.csvfile import CsvError
-from bot.deeplink import link, survey_payload
-from bot.directory import Directory, DirectoryError, load_directory, not_served
-from bot.i18n import t
 from bot.importer import Outcome, import_csv
-from bot.report import build_report, render_text, to_json
+from service.config import ConfigError, Settings, load_settings
+from service.deeplink import link, survey_payload
+from service.directory import Directory, DirectoryError, load_directory, not_served
+from service.i18n import t
+from service.report import build_report, render_text, to_json
 from skm.period import Period, parse_period
 from skm.records import normalize_code
 from storage.database import Database
@@ -138,7 +138,7 @@ def _qr(args: argparse.Namespace, settings: Settings, directory: Directory) -> i
     if args.link:
         print(target)
         return 0
-    from bot.qr import render_poster  # images: only this command needs them
+    from service.poster import render_poster  # images: only this command needs them
 
     out: Path = args.out or Path(f"qr-{unit}-{office}.png")
     poster = render_poster(target, directory.unit_name(unit), directory.office_name(office))

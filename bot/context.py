@@ -7,9 +7,9 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.config import Settings
-from bot.directory import Directory
 from bot.turns import Turns
+from service.config import Settings
+from service.directory import Directory
 from skm.records import Response
 from storage.database import Database
 

@@ -207,7 +207,7 @@ CREATE INDEX alert_outbox_due ON alert_outbox (next_try_at)
 """,
     # 6: where a survey in progress is shown, so that after a crash the bot can show each
     # open survey again. Masked with a key from SKM_SECRET and the survey's token (see
-    # bot/privacy.py), and deleted with the survey: never kept beside a response.
+    # service/privacy.py), and deleted with the survey: never kept beside a response.
     """
 ALTER TABLE surveys ADD COLUMN masked_chat INTEGER;
 """,

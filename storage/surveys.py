@@ -27,7 +27,7 @@ class OpenSurvey:
     message_id: int | None
     started_at: datetime
     updated_at: datetime
-    masked_chat: int | None = None  # the chat it is shown in, masked (bot/privacy.py)
+    masked_chat: int | None = None  # the chat it is shown in, masked (service/privacy.py)
 
 
 _COLUMNS = (

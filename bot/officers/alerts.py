@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from html import escape
 
-from bot.config import Settings
-from bot.directory import Directory
-from bot.i18n import number, t
 from bot.officers.render import element_name
+from service.config import Settings
+from service.directory import Directory
+from service.i18n import number, t
 from skm.questionnaire import ELEMENT_CODES, Lang
 from skm.records import Response
 

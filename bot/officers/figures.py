@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.directory import Directory
 from bot.officers.access import Scope
+from service.directory import Directory
 from skm.analysis import Priority, weakest_elements
 from skm.index import EMPTY, IkmResult, OverallResult, Weighting, ikm_from_totals, overall
 from skm.period import Period, previous

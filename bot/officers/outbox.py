@@ -22,8 +22,8 @@ from telegram.ext import JobQueue
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.context import BotContext, SkmApplication
-from bot.i18n import as_lang
 from bot.officers.alerts import notice
+from service.i18n import as_lang
 from storage import alerts
 from storage.alerts import PendingAlert
 

@@ -10,12 +10,12 @@ from telegram.constants import ParseMode
 
 from bot import workers
 from bot.context import BotContext
-from bot.deeplink import link, survey_payload
-from bot.i18n import t
 from bot.officers.access import Viewer, officers_only, reply, stale
 from bot.officers.buttons import QrOffice, parse
 from bot.officers.query import QueryError, parse_query
-from bot.qr import render_poster
+from service.deeplink import link, survey_payload
+from service.i18n import t
+from service.poster import render_poster
 from skm.questionnaire import Lang
 
 

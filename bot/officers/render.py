@@ -6,9 +6,9 @@ from datetime import timedelta
 from decimal import Decimal
 from html import escape
 
-from bot.directory import Directory
-from bot.i18n import number, signed, t
 from bot.officers.figures import Overview, SampleCheck, UnitDetail
+from service.directory import Directory
+from service.i18n import number, signed, t
 from skm.disclosure import too_few
 from skm.grade import Grade
 from skm.index import IkmResult

@@ -14,8 +14,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.context import BotContext
-from bot.directory import Directory
-from bot.i18n import t
 from bot.officers import help as menus
 from bot.officers.access import (
     Scope,
@@ -37,7 +35,9 @@ from bot.officers.buttons import (
     parse,
 )
 from bot.officers.paging import paging_row
-from bot.zones import moment
+from service.directory import Directory
+from service.i18n import t
+from service.zones import moment
 from skm.questionnaire import Lang
 from storage import officers
 from storage.officers import Officer, OpenInvite

@@ -8,7 +8,6 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.config import Settings
 from bot.context import AppState, BotContext, SkmApplication
 from bot.officers import (
     access,
@@ -26,6 +25,7 @@ from bot.officers import (
     weekly,
 )
 from bot.officers import help as menus
+from service.config import Settings
 from skm.records import Response
 
 

@@ -14,9 +14,9 @@ import xlsxwriter
 
 from bot.cells import WORKBOOK_OPTIONS, write_cells
 from bot.csvfile import export_fields
-from bot.directory import Directory
-from bot.i18n import t
-from bot.report import Report, build_report
+from service.directory import Directory
+from service.i18n import t
+from service.report import Report, build_report
 from skm.analysis import answer_shares, correlation_matrix, ikm_by_group
 from skm.disclosure import too_few
 from skm.index import IkmResult, Weighting

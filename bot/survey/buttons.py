@@ -9,9 +9,9 @@ from typing import TypeVar
 from telegram import CallbackQuery, Update, User
 
 from bot.context import BotContext
-from bot.i18n import as_lang, t
 from bot.survey import callbacks, render, session
 from bot.survey.callbacks import Action, PickButton, StepButton, SwitchButton
+from service.i18n import as_lang, t
 from skm.flow import Outcome, advance
 from skm.questionnaire import Lang
 from skm.records import Response

@@ -10,9 +10,9 @@ from telegram import MessageEntity, Update, User
 from telegram.constants import ChatType
 
 from bot.context import BotContext
-from bot.deeplink import link, parse_survey_payload
-from bot.i18n import as_lang, t
 from bot.survey import render, session
+from service.deeplink import link, parse_survey_payload
+from service.i18n import as_lang, t
 from skm.flow import Outcome, TypeText, advance
 from storage import surveys
 

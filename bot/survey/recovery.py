@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 from telegram.error import TelegramError
 
 from bot.context import BotContext, SkmApplication
-from bot.i18n import as_lang, t
-from bot.privacy import unmask_chat
 from bot.survey import session
+from service.i18n import as_lang, t
+from service.privacy import unmask_chat
 from storage import surveys
 from storage.surveys import OpenSurvey
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.directory import Directory
-from bot.i18n import number, t
 from bot.survey.callbacks import Action, PickButton, SwitchButton, step_data
+from service.directory import Directory
+from service.i18n import number, t
 from skm.flow import Kind, SurveyState
 from skm.profile import PROFILE_BY_KEY, PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, ELEMENTS_BY_CODE, Lang

@@ -9,11 +9,11 @@ from telegram import User
 from telegram.error import BadRequest
 
 from bot.context import BotContext
-from bot.i18n import as_lang, from_telegram, t
-from bot.privacy import mask_chat, pseudonym
 from bot.survey import render
 from bot.survey.callbacks import new_token
 from bot.survey.render import Screen
+from service.i18n import as_lang, from_telegram, t
+from service.privacy import mask_chat, pseudonym
 from skm.questionnaire import Lang
 from skm.records import Response
 from storage import languages, responses, surveys

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.directory import load_directory
-from bot.privacy import pseudonym
 from bot.survey.callbacks import (
     MAX_BYTES,
     Action,
@@ -15,6 +13,8 @@ from bot.survey.callbacks import (
     new_token,
     parse,
 )
+from service.directory import load_directory
+from service.privacy import pseudonym
 from skm.flow import STEPS, Back, Choose, Confirm, Skip, Start
 
 LONGEST_CODE = "X" * 24

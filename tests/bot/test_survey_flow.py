@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.i18n import CATALOGUES
-from bot.privacy import pseudonym
+from service.i18n import CATALOGUES
+from service.privacy import pseudonym
 from skm.questionnaire import ELEMENTS
 from skm.records import Response
 from tests.bot.survey_helpers import (

@@ -43,9 +43,9 @@ from typing import Any
 
 import pytest
 
-from bot.directory import load_directory
-from bot.i18n import t
-from bot.privacy import pseudonym
+from service.directory import load_directory
+from service.i18n import t
+from service.privacy import pseudonym
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES
 from tests.e2e.bot_process import SECRET, BotProcess

@@ -7,11 +7,11 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from bot.directory import Directory
-from bot.i18n import number, t
 from documents.report import Report as Report
 from documents.report import UnitFigures as UnitFigures
 from documents.report import build_report as build_report
+from service.directory import Directory
+from service.i18n import number, t
 from skm.disclosure import too_few
 from skm.index import IkmResult, Weighting
 from skm.interval import Interval
