@@ -21,6 +21,18 @@ def pseudonym(secret: bytes, user_id: int) -> str:
     return digest[:_HEX_DIGITS]
 
 
+def browser_pseudonym(secret: bytes, channel: str, browser_id: str) -> str:
+    """The keyed pseudonym of a browser (web) or a kiosk tablet, from the random id in its cookie.
+
+    The channel is part of the key's input, so a browser's web surveys and its kiosk
+    surveys are different respondents, and neither can meet a Telegram user's pseudonym.
+    """
+    if not secret:
+        raise ValueError("a pseudonym needs a non-empty key (SKM_SECRET)")
+    digest = hmac.new(secret, f"{channel}:{browser_id}".encode(), hashlib.sha256).hexdigest()
+    return digest[:_HEX_DIGITS]
+
+
 # Telegram ids fit in 52 bits; a 62-bit mask keeps the masked value a positive SQLite integer.
 _MASK_BITS = 62
 

@@ -1,4 +1,4 @@
-"""Kiosk links: a tablet at a desk answers the survey for many citizens until an admin revokes it."""
+"""Kiosk links: a desk's tablet answers the survey for many citizens until an admin revokes it."""
 
 from __future__ import annotations
 

@@ -5,24 +5,20 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from importlib import resources
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.i18n import t
 from skm.directory import Directory
 from storage.database import Database
 from web import desk
 from web.context import Web, web_of
 from web.limits import RateLimiter
-from web.pages import Page, message
 from web.site import Hooks, Site
 
 log = logging.getLogger(__name__)

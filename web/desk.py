@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 FIELDS = frozenset({"csrf", "token", "step", "do", "text"})
 _DO = re.compile(
-    r"^(start|back|skip|text|confirm|switch_new|choose:[A-Za-z0-9_]{1,24}|lang:(id|en))$"
+    r"^(start|back|skip|text|confirm|switch_new|choose:[A-Za-z0-9_<>-]{1,24}|lang:(id|en))$"
 )
 _CODE = re.compile(r"^[A-Za-z0-9_]{1,24}-[A-Za-z0-9_]{1,24}$")
 _KIOSK_TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -269,9 +269,7 @@ async def _answer(web: Web, request: Request, desk: Desk) -> Response:
         return _stale(web, desk, survey)
     lang = as_lang(survey.lang)
     if do.startswith("lang:"):
-        switched = await flow.switch_language(
-            web.db, survey, as_lang(do[5:]), web.hooks.clock()
-        )
+        switched = await flow.switch_language(web.db, survey, as_lang(do[5:]), web.hooks.clock())
         return _see_other(desk.base) if switched else _stale(web, desk, survey)
     if do == "confirm":
         return await _submit(web, request, desk, who, survey)
@@ -356,9 +354,7 @@ async def _no_survey_yet(
     return _see_other(desk.base)
 
 
-async def _submit(
-    web: Web, request: Request, desk: Desk, who: str, survey: OpenSurvey
-) -> Response:
+async def _submit(web: Web, request: Request, desk: Desk, who: str, survey: OpenSurvey) -> Response:
     """Store the confirmed survey, then thank the citizen on a page of its own."""
     lang = as_lang(survey.lang)
     if await _limit_reached(web, desk, who):
@@ -400,4 +396,3 @@ def _thanks(web: Web, request: Request, desk: Desk) -> Response:
             refresh=(web.site.kiosk_thanks_s, desk.base),
         )
     return web.render(page)
-

@@ -1,4 +1,4 @@
-"""Reading a posted form: its size checked on the headers, then while it arrives; known fields only."""
+"""A posted form: its size checked on the headers, then as it arrives; known fields only."""
 
 from __future__ import annotations
 

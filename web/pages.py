@@ -93,7 +93,9 @@ def step_page(lang: Lang, state: SurveyState, where: Place, notice: str = "") ->
                 lang, "survey.welcome", unit=where.service, office=where.office, questions=questions
             )
             start = Button(t(lang, "survey.button.start"), "start", main=True)
-            return Page(lang, title, _paragraphs(text), notice=notice, buttons=(start,), nav=tuple(nav))
+            return Page(
+                lang, title, _paragraphs(text), notice=notice, buttons=(start,), nav=tuple(nav)
+            )
         case Kind.PROFILE:
             item = PROFILE_BY_KEY[step.key]
             position = PROFILE_FIELDS.index(item) + 1
@@ -112,9 +114,7 @@ def step_page(lang: Lang, state: SurveyState, where: Place, notice: str = "") ->
             )
         case Kind.ELEMENT:
             element = ELEMENTS_BY_CODE[step.key]
-            progress = t(
-                lang, "web.question", n=state.element_position(), total=len(ELEMENT_CODES)
-            )
+            progress = t(lang, "web.question", n=state.element_position(), total=len(ELEMENT_CODES))
             buttons = tuple(
                 Button(answer(lang), f"choose:{score}", main=True)
                 for score, answer in enumerate(element.answers, start=1)

@@ -10,6 +10,12 @@ from zoneinfo import ZoneInfo
 from skm.records import Response
 from web.limits import Rate
 
+# A survey is some 20 requests: an address may make 120 at once, then one every 2 s (a desk's
+# shared Wi-Fi with several citizens stays well within it; a script does not).
+REQUESTS = Rate(burst=120, per_s=2.0)
+# New surveys from one address: 20 at once, then one every 3 minutes.
+STARTS = Rate(burst=20, per_s=180.0)
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -35,8 +41,8 @@ class Site:
     ttl: timedelta = timedelta(hours=24)
     bot_username: str | None = None  # for "Open in Telegram"; None: the web alone
     # Per client address: every request, and new surveys started.
-    requests: Rate = Rate(burst=120, per_s=0.5)
-    starts: Rate = Rate(burst=20, per_s=180.0)
+    requests: Rate = REQUESTS
+    starts: Rate = STARTS
     kiosk_idle: timedelta = timedelta(minutes=2)
     kiosk_thanks_s: int = 8  # the thanks stay this long before the start screen comes back
 

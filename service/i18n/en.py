@@ -120,6 +120,62 @@ TEXTS: dict[str, str] = {
         "anonymous)."
     ),
     "survey.qr_written": "QR poster written to {path}\nLink: {link}",
+    # --- web survey and kiosk (citizens, in a browser) ---
+    "web.title": "Public Satisfaction Survey",
+    "web.about_you": "About you ({n}/{total})",
+    "web.question": "Question {n}/{total}",
+    "web.suggestion_title": "Suggestions (optional)",
+    "web.suggestion": (
+        "What would you suggest to {unit}? Write it in the box below (at most {limit} "
+        "characters), or press Skip."
+    ),
+    "web.button.send_suggestion": "Continue",
+    "web.summary.unit": "Service unit",
+    "web.summary.office": "Office",
+    "web.summary.suggestion": "Suggestion",
+    "web.notice.empty": "The suggestion box is empty. Write your suggestion, or press Skip.",
+    "web.notice.truncated": "Your suggestion was cut to {limit} characters.",
+    "web.index": "Public Satisfaction Survey (SKM)\n\nChoose the service you have just received:",
+    "web.landing": (
+        "Public Satisfaction Survey for {unit} at {office}: about 2 minutes, anonymous.\n\n"
+        "Answer it right here in your phone's browser, or in Telegram if you use it. "
+        "Telegram is optional."
+    ),
+    "web.in_browser": "Answer in the browser",
+    "web.in_telegram": "Open in Telegram",
+    "web.plain": "{text}",
+    "web.start_again": "Go to the survey's start page",
+    "web.kiosk_next": "Start a new survey",
+    "web.error.bad_form": (
+        "Sorry, this form could not be read and nothing was saved. Please open the survey "
+        "page again."
+    ),
+    "web.error.session": (
+        "Sorry, this browser's survey session was not recognised, so this answer was not "
+        "saved. Open the survey page again to go on."
+    ),
+    "web.error.csrf": (
+        "Sorry, this form did not come from your survey page, so it was not saved. "
+        "Open the survey page again to go on."
+    ),
+    "web.error.not_found": "Sorry, this page or service code is not known.",
+    "web.error.method": "Sorry, this page cannot be opened that way.",
+    "web.error.too_large": "Sorry, this form is too large and was not saved.",
+    "web.error.too_long": (
+        "Sorry, a suggestion may have at most 1,000 characters; this one was not saved. "
+        "Go back, shorten it and send it again."
+    ),
+    "web.error.too_many": (
+        "Too many requests from this network in a short time. Please try again in a few minutes."
+    ),
+    "web.error.stale": (
+        "This page is out of date (your survey has moved on, perhaps in another tab). "
+        "This answer was not saved."
+    ),
+    "web.error.expired": (
+        "This survey has ended or was cancelled, so this answer was not saved. Please start again."
+    ),
+    "web.error.generic": "Sorry, something went wrong. Please try again in a moment.",
     # --- officers and admins ---
     "officer.refused": (
         "Sorry, this command is for SKM officers only. "

@@ -122,6 +122,63 @@ TEXTS: dict[str, str] = {
         "Pindai kode QR ini dengan kamera ponsel untuk mengisi survei (sekitar 2 menit, anonim)."
     ),
     "survey.qr_written": "Poster QR disimpan di {path}\nTautan: {link}",
+    # --- web survey and kiosk (citizens, in a browser) ---
+    "web.title": "Survei Kepuasan Masyarakat",
+    "web.about_you": "Tentang Anda ({n}/{total})",
+    "web.question": "Pertanyaan {n}/{total}",
+    "web.suggestion_title": "Saran dan masukan (tidak wajib)",
+    "web.suggestion": (
+        "Apa saran Anda untuk {unit}? Tulis di kotak di bawah (paling banyak {limit} karakter), "
+        "atau tekan Lewati."
+    ),
+    "web.button.send_suggestion": "Lanjut",
+    "web.summary.unit": "Unit layanan",
+    "web.summary.office": "Kantor",
+    "web.summary.suggestion": "Saran",
+    "web.notice.empty": "Kotak saran masih kosong. Tulis saran Anda, atau tekan Lewati.",
+    "web.notice.truncated": "Saran Anda dipotong menjadi {limit} karakter.",
+    "web.index": "Survei Kepuasan Masyarakat (SKM)\n\nPilih layanan yang baru saja Anda terima:",
+    "web.landing": (
+        "Survei Kepuasan Masyarakat untuk {unit} di {office}: sekitar 2 menit, anonim.\n\n"
+        "Isi langsung di browser ponsel Anda, atau di Telegram bila Anda memakainya. "
+        "Telegram tidak wajib."
+    ),
+    "web.in_browser": "Isi di browser",
+    "web.in_telegram": "Buka di Telegram",
+    "web.plain": "{text}",
+    "web.start_again": "Ke halaman awal survei",
+    "web.kiosk_next": "Mulai survei baru",
+    "web.error.bad_form": (
+        "Maaf, isian ini tidak dapat dibaca dan tidak disimpan. Silakan buka lagi halaman survei."
+    ),
+    "web.error.session": (
+        "Maaf, sesi survei di browser ini tidak dikenali, jadi jawaban ini tidak disimpan. "
+        "Buka lagi halaman survei untuk melanjutkan."
+    ),
+    "web.error.csrf": (
+        "Maaf, formulir ini bukan dari halaman survei Anda, jadi tidak disimpan. "
+        "Buka lagi halaman survei untuk melanjutkan."
+    ),
+    "web.error.not_found": "Maaf, halaman atau kode layanan ini tidak dikenal.",
+    "web.error.method": "Maaf, halaman ini tidak dapat dibuka dengan cara itu.",
+    "web.error.too_large": "Maaf, isian ini terlalu besar dan tidak disimpan.",
+    "web.error.too_long": (
+        "Maaf, saran paling banyak 1.000 karakter; isian ini tidak disimpan. "
+        "Kembali, persingkat saran Anda, lalu kirim lagi."
+    ),
+    "web.error.too_many": (
+        "Terlalu banyak permintaan dari jaringan ini dalam waktu singkat. "
+        "Silakan coba lagi beberapa menit lagi."
+    ),
+    "web.error.stale": (
+        "Halaman ini sudah tidak berlaku (survei Anda sudah berlanjut, mungkin di tab lain). "
+        "Jawaban ini tidak disimpan."
+    ),
+    "web.error.expired": (
+        "Survei ini sudah berakhir atau dibatalkan, jadi jawaban ini tidak disimpan. "
+        "Silakan mulai lagi."
+    ),
+    "web.error.generic": "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.",
     # --- officers and admins ---
     "officer.refused": (
         "Maaf, perintah ini hanya untuk petugas SKM. "
