@@ -117,7 +117,11 @@ TEXTS: dict[str, str] = {
     "survey.poster_title": "Public Satisfaction Survey",
     "survey.poster_hint": (
         "Scan this QR code with your phone camera to answer the survey (about 2 minutes, "
-        "anonymous)."
+        "anonymous). Link: {link}"
+    ),
+    "survey.poster_hint_web": (
+        "Scan this QR code with your phone camera, then answer the survey in the browser or "
+        "in Telegram (about 2 minutes, anonymous). Telegram is optional. Link: {link}"
     ),
     "survey.qr_written": "QR poster written to {path}\nLink: {link}",
     # --- web survey and kiosk (citizens, in a browser) ---
@@ -176,6 +180,15 @@ TEXTS: dict[str, str] = {
         "This survey has ended or was cancelled, so this answer was not saved. Please start again."
     ),
     "web.error.generic": "Sorry, something went wrong. Please try again in a moment.",
+    # --- kiosk links (command line and officers) ---
+    "kiosk.made": (
+        "Kiosk link number {number}: {link}\nOpen it on the desk's tablet. It works until an "
+        "admin revokes it (skm-bot kiosk revoke {number})."
+    ),
+    "kiosk.none": "No kiosk link is active.",
+    "kiosk.line": "{number}. {unit} · {office}, made {when}",
+    "kiosk.unknown": "no active kiosk link has the number {number}.",
+    "kiosk.revoked": "Kiosk link number {number} ({unit} · {office}) revoked.",
     # --- officers and admins ---
     "officer.refused": (
         "Sorry, this command is for SKM officers only. "

@@ -119,7 +119,12 @@ TEXTS: dict[str, str] = {
     "survey.notice.limit": "Anda sudah mengisi survei ini hari ini.",
     "survey.poster_title": "Survei Kepuasan Masyarakat",
     "survey.poster_hint": (
-        "Pindai kode QR ini dengan kamera ponsel untuk mengisi survei (sekitar 2 menit, anonim)."
+        "Pindai kode QR ini dengan kamera ponsel untuk mengisi survei (sekitar 2 menit, anonim). "
+        "Tautan: {link}"
+    ),
+    "survey.poster_hint_web": (
+        "Pindai kode QR ini dengan kamera ponsel, lalu isi survei di browser atau di Telegram "
+        "(sekitar 2 menit, anonim). Telegram tidak wajib. Tautan: {link}"
     ),
     "survey.qr_written": "Poster QR disimpan di {path}\nTautan: {link}",
     # --- web survey and kiosk (citizens, in a browser) ---
@@ -179,6 +184,15 @@ TEXTS: dict[str, str] = {
         "Silakan mulai lagi."
     ),
     "web.error.generic": "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.",
+    # --- kiosk links (command line and officers) ---
+    "kiosk.made": (
+        "Tautan kiosk nomor {number}: {link}\nBuka di tablet loket. Tautan ini bekerja sampai "
+        "admin mencabutnya (skm-bot kiosk revoke {number})."
+    ),
+    "kiosk.none": "Tidak ada tautan kiosk yang aktif.",
+    "kiosk.line": "{number}. {unit} · {office}, dibuat {when}",
+    "kiosk.unknown": "tidak ada tautan kiosk aktif bernomor {number}.",
+    "kiosk.revoked": "Tautan kiosk nomor {number} ({unit} · {office}) dicabut.",
     # --- officers and admins ---
     "officer.refused": (
         "Maaf, perintah ini hanya untuk petugas SKM. "
