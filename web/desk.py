@@ -260,10 +260,9 @@ async def _answer(web: Web, request: Request, desk: Desk) -> Response:
     who = _who(web, desk, browser_id)
     survey = await _open(web, desk, who)
     token = form.get("token")
-    if survey is None or not token or survey.token != token:
+    here = survey is not None and (survey.unit, survey.office) == (desk.unit, desk.office)
+    if survey is None or not token or survey.token != token or not here:
         return await _no_survey_yet(web, request, desk, who, survey, token, do)
-    if (survey.unit, survey.office) != (desk.unit, desk.office):
-        return web.error(request, 409, "web.error.stale")
     step = form.get("step")
     if step != survey.state.current.key:
         return _stale(web, desk, survey)
