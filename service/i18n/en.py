@@ -268,6 +268,28 @@ TEXTS: dict[str, str] = {
     "officer.saran_where": "<i>{date} · {unit} · {office}</i>",
     "officer.saran_newer": "« Newer",
     "officer.saran_older": "Older »",
+    "officer.kiosk_private": (
+        "Kiosk links are made only in a private chat with the bot: whoever holds one can answer "
+        "the survey as the desk."
+    ),
+    "officer.kiosk_no_web": (
+        "The web survey is not on: an admin needs to set SKM_WEB_URL before kiosk links can be "
+        "made."
+    ),
+    "officer.kiosk_usage": (
+        "Name the unit: /kiosk UNIT [OFFICE], e.g. /kiosk SKCK POLRES.\nUnits: {units}\n"
+        "Also: /kiosk list, and (admins) /kiosk revoke NUMBER."
+    ),
+    "officer.kiosk_which_office": "Unit {unit} is served at several offices; name one: {offices}",
+    "officer.kiosk_made": (
+        "Kiosk link number {number} for <b>{unit}</b> · {office}:\n{link}\n\n"
+        "Open it on the desk's tablet. Each citizen gets a fresh survey (no daily limit); it "
+        "starts afresh after each submission or when left for 2 minutes. It works until an "
+        "admin revokes it: /kiosk revoke {number}."
+    ),
+    "officer.kiosk_list_title": "<b>Active kiosk links</b>",
+    "officer.kiosk_revoke_usage": "Give its number: /kiosk revoke NUMBER (see /kiosk list).",
+    "officer.kiosk_unknown": "No active kiosk link has the number {number}.",
     "officer.qr_usage": "Name the unit: /qr UNIT [OFFICE], e.g. /qr SKCK POLRES.\nUnits: {units}",
     "officer.qr_which_office": "<b>{unit}</b> is served at several offices. Choose one:",
     "officer.qr_file": "The PNG file to print (uncompressed).",
@@ -498,6 +520,7 @@ TEXTS: dict[str, str] = {
     "officer.menu.bantuan": "Help and the list of commands",
     "officer.menu.ikm": "IKM per unit, or one unit in detail",
     "officer.menu.saran": "Citizens' latest suggestions",
+    "officer.menu.kiosk": "Survey kiosk link for a desk tablet",
     "officer.menu.qr": "Survey QR poster for a desk",
     "officer.menu.ekspor": "Download the data (XLSX or CSV)",
     "officer.menu.laporan": "SKM report (DOCX) to sign",
@@ -523,6 +546,10 @@ TEXTS: dict[str, str] = {
     ),
     "officer.help.saran": (
         "/saran [UNIT] [OFFICE] [PERIOD] — citizens' latest suggestions, in a private chat"
+    ),
+    "officer.help.kiosk": (
+        "/kiosk UNIT [OFFICE] — a survey link for the desk's tablet (kiosk); /kiosk list, "
+        "/kiosk revoke NUMBER (admins)"
     ),
     "officer.help.qr": "/qr UNIT [OFFICE] — the survey's QR poster, to print",
     "officer.help.ekspor": (

@@ -277,6 +277,29 @@ TEXTS: dict[str, str] = {
     "officer.saran_where": "<i>{date} · {unit} · {office}</i>",
     "officer.saran_newer": "« Lebih baru",
     "officer.saran_older": "Lebih lama »",
+    "officer.kiosk_private": (
+        "Tautan kiosk hanya dibuat di chat pribadi dengan bot: siapa pun yang memegangnya dapat "
+        "mengisi survei atas nama loket."
+    ),
+    "officer.kiosk_no_web": (
+        "Survei web belum aktif: admin perlu mengisi SKM_WEB_URL agar tautan kiosk dapat dibuat."
+    ),
+    "officer.kiosk_usage": (
+        "Tulis unitnya: /kiosk UNIT [KANTOR], mis. /kiosk SKCK POLRES.\nUnit: {units}\n"
+        "Juga: /kiosk daftar, dan (admin) /kiosk cabut NOMOR."
+    ),
+    "officer.kiosk_which_office": (
+        "Unit {unit} dilayani di beberapa kantor; tulis kantornya: {offices}"
+    ),
+    "officer.kiosk_made": (
+        "Tautan kiosk nomor {number} untuk <b>{unit}</b> · {office}:\n{link}\n\n"
+        "Buka di tablet loket. Setiap warga mendapat survei baru (tanpa batas harian); survei "
+        "kembali ke awal setelah dikirim atau bila dibiarkan 2 menit. Tautan ini bekerja sampai "
+        "admin mencabutnya: /kiosk cabut {number}."
+    ),
+    "officer.kiosk_list_title": "<b>Tautan kiosk yang aktif</b>",
+    "officer.kiosk_revoke_usage": "Tulis nomornya: /kiosk cabut NOMOR (lihat /kiosk daftar).",
+    "officer.kiosk_unknown": "Tidak ada tautan kiosk aktif bernomor {number}.",
     "officer.qr_usage": "Tulis unitnya: /qr UNIT [KANTOR], mis. /qr SKCK POLRES.\nUnit: {units}",
     "officer.qr_which_office": "<b>{unit}</b> dilayani di beberapa kantor. Pilih kantornya:",
     "officer.qr_file": "Berkas PNG untuk dicetak (tanpa kompresi).",
@@ -524,6 +547,7 @@ TEXTS: dict[str, str] = {
     "officer.menu.bantuan": "Bantuan dan daftar perintah",
     "officer.menu.ikm": "IKM per unit, atau rincian satu unit",
     "officer.menu.saran": "Saran terbaru dari warga",
+    "officer.menu.kiosk": "Tautan kiosk survei untuk tablet loket",
     "officer.menu.qr": "Poster QR survei untuk loket",
     "officer.menu.ekspor": "Unduh data (XLSX atau CSV)",
     "officer.menu.laporan": "Laporan SKM (DOCX) untuk ditandatangani",
@@ -550,6 +574,10 @@ TEXTS: dict[str, str] = {
     ),
     "officer.help.saran": (
         "/saran [UNIT] [KANTOR] [PERIODE] — saran terbaru dari warga, lewat chat pribadi"
+    ),
+    "officer.help.kiosk": (
+        "/kiosk UNIT [KANTOR] — tautan survei untuk tablet di loket (kiosk); /kiosk daftar, "
+        "/kiosk cabut NOMOR (admin)"
     ),
     "officer.help.qr": "/qr UNIT [KANTOR] — poster QR survei untuk dicetak",
     "officer.help.ekspor": (

@@ -44,7 +44,9 @@ async def test_a_post_without_the_csrf_token_or_with_another_browsers_is_refused
         theirs = form_of(await started(other)).fields["csrf"]
         form = form_of(page)
         fields = form.do(PROFILE[2])
-        missing = await client.post(form.action, data={k: v for k, v in fields.items() if k != "csrf"})
+        missing = await client.post(
+            form.action, data={k: v for k, v in fields.items() if k != "csrf"}
+        )
         wrong = await client.post(form.action, data={**fields, "csrf": theirs})
         for response in (missing, wrong):
             assert response.status_code == 403

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.conftest import LABELS, PROFILE, WebWorld, form_of, press, texts, whole_survey
+from tests.web.conftest import LABELS, PROFILE, WebWorld, press, texts, whole_survey
 
 
 async def test_a_whole_survey_is_stored_once_with_what_was_answered(world: WebWorld) -> None:
@@ -64,7 +64,9 @@ async def test_english_comes_from_the_browser_and_can_be_switched(world: WebWorl
         page = await press(client, page, "Bahasa Indonesia")
         assert "Tentang Anda (1/4)" in texts(page)
         # The language is the survey's now, whatever the browser says.
-        assert "Tentang Anda" in texts((await client.get("/survei/s/SKCK-POLRES", headers=headers)).text)
+        assert "Tentang Anda" in texts(
+            (await client.get("/survei/s/SKCK-POLRES", headers=headers)).text
+        )
 
 
 async def test_the_daily_limit_applies_to_the_browser(world: WebWorld) -> None:
