@@ -78,3 +78,9 @@ async def test_without_the_web_survey_there_are_no_kiosk_links(bot: BotHarness) 
     await bot.send(ADMIN_ID, "/kiosk SIM")
     assert bot.last(ADMIN_ID).text.startswith("Survei web belum aktif")
     assert await bot.db.rows("SELECT * FROM kiosks") == []
+
+
+async def test_with_the_web_survey_the_poster_opens_the_desks_page(webbot: BotHarness) -> None:
+    await webbot.send(ADMIN_ID, "/qr SIM")
+    photo = next(m for m in webbot.request.messages(ADMIN_ID) if m.kind == "photo")
+    assert re.search(r"http://127\.0\.0\.1:\d+/survei/d/SIM-POLRES", photo.text)
