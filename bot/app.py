@@ -101,7 +101,7 @@ def build_application(
     # A response that calls for the officers' attention is stored with its alerts (one
     # transaction); once stored, the officers' side has them delivered.
     state.alert_rule = officers.alert_rule(settings)
-    state.response_listeners.append(officers.on_response)
+    state.response_listeners.append(officers.response_listener(app))
     return app
 
 

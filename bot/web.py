@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from bot.context import BotContext, SkmApplication
+from bot.context import SkmApplication
 from service.config import ConfigError
-from skm.records import Response
 from web.app import build
 from web.server import WebServer
 from web.site import Hooks, Site
@@ -26,23 +25,13 @@ async def start(app: SkmApplication) -> None:
         base_url=address.url,
         prefix=address.path,
         secret=state.secret,
-        tz=config.tz,
-        daily_limit=config.skm_daily_limit,
-        ttl=timedelta(hours=config.skm_survey_ttl_hours),
+        policy=state.policy,
         bot_username=app.bot.username,
         kiosk_idle=timedelta(seconds=config.skm_kiosk_idle_seconds),
     )
-
-    async def on_stored(response: Response) -> None:
-        # The officers' side hears of a web response as of a Telegram one (its alerts).
-        context = BotContext(app)
-        for listener in state.response_listeners:
-            try:
-                await listener(context, response)
-            except Exception:
-                log.exception("A response listener failed; the response itself is stored")
-
-    hooks = Hooks(alert_rule=state.alert_rule, on_stored=on_stored)
+    # The officers' side hears of a web response as of a Telegram one (its alerts are
+    # queued in the response's own transaction either way).
+    hooks = Hooks(listeners=state.response_listeners)
     server = WebServer(
         build(site, state.units, state.database, hooks), config.skm_web_listen, config.skm_web_port
     )

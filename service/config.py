@@ -145,6 +145,10 @@ class Settings(BaseSettings):
                 "BOT_TOKEN does not look like a bot token (digits, a colon, then letters): "
                 "copy it again from @BotFather."
             )
+        return token, self.require_secret()
+
+    def require_secret(self) -> bytes:
+        """The key of citizens' pseudonyms (every channel needs it); ConfigError if unusable."""
         secret = self.skm_secret.get_secret_value() if self.skm_secret else ""
         if len(secret) < 16:
             raise ConfigError(
@@ -159,7 +163,7 @@ class Settings(BaseSettings):
                 "repeated), which anyone could guess: set it in .env to the output of "
                 f"{_NEW_SECRET}."
             )
-        return token, secret.encode("utf-8")
+        return secret.encode("utf-8")
 
     def require_username(self) -> str:
         """The bot's username for deep links; ConfigError saying how to set it."""

@@ -289,7 +289,23 @@ CREATE TABLE citizen_langs (
     """
 ALTER TABLE officers ADD COLUMN nrp TEXT;
 """,
-    # 11: kiosk links: a tablet at a desk answers the survey for many citizens (web/). Only
+    # 11: responses from the web survey and a desk's kiosk beside Telegram's and imported
+    # ones. SQLite cannot alter a CHECK, and rebuilding responses would cascade into the
+    # alert outbox, so the table's own text gets the wider CHECK, as SQLite's ALTER TABLE
+    # page allows for a change no stored row can violate ("Making Other Kinds Of Table
+    # Schema Changes"). RESET reloads this connection's schema; the table made and dropped
+    # moves the schema cookie on, so that every other connection reloads it too.
+    """
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = replace(sql,
+    'CHECK (channel IN (''telegram'', ''import''))',
+    'CHECK (channel IN (''telegram'', ''web'', ''kiosk'', ''import''))')
+    WHERE type = 'table' AND name = 'responses';
+PRAGMA writable_schema = RESET;
+CREATE TABLE migration_11 (done INTEGER);
+DROP TABLE migration_11;
+""",
+    # 12: kiosk links: a tablet at a desk answers the survey for many citizens (web/). Only
     # the token's hash is kept, as for invites; an admin revokes a link by its number.
     """
 CREATE TABLE kiosks (

@@ -16,7 +16,9 @@ from skm.records import Response
 from storage.database import Database
 from storage.migrations import DAY_SECONDS, index_sums
 
-Channel = Literal["telegram", "import"]
+# Where a response came from: a citizen in Telegram, the web survey or a desk's kiosk, or a
+# file of earlier responses (migration 11 lets the column hold the web and the kiosk).
+Channel = Literal["telegram", "web", "kiosk", "import"]
 GroupBy = Literal["unit", "office", "gender", "age", "education", "occupation"]
 _GROUPABLE: frozenset[str] = frozenset(("unit", "office", *(f.key for f in PROFILE_FIELDS)))
 _ANSWER_COLS = tuple(c.lower() for c in ELEMENT_CODES)
@@ -119,10 +121,15 @@ async def insert_many(
 
 
 def insert_one(
-    conn: sqlite3.Connection, response: Response, respondent: str, source_key: str, lang: str
+    conn: sqlite3.Connection,
+    response: Response,
+    respondent: str,
+    source_key: str,
+    lang: str,
+    channel: Channel = "telegram",
 ) -> int | None:
     """Store one survey response inside the caller's transaction: its id; None if stored before."""
-    cur = conn.execute(_INSERT, [*_row_values(response), "telegram", respondent, source_key, lang])
+    cur = conn.execute(_INSERT, [*_row_values(response), channel, respondent, source_key, lang])
     return cur.lastrowid if cur.rowcount else None
 
 

@@ -17,19 +17,23 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from service import survey as service
 from service.deeplink import link, survey_payload
 from service.i18n import as_lang, t
-from service.privacy import browser_pseudonym
-from skm.flow import Back, Choose, Event, Outcome, Skip, Start, SurveyState, TypeText
-from skm.questionnaire import Lang
+from service.listeners import notify
+from service.policy import Policy
+from service.privacy import channel_pseudonym
+from service.screen import other_lang, place
+from service.survey import Happened, Result
+from skm.flow import Back, Choose, Event, Kind, Skip, Start, SurveyState
+from skm.questionnaire import LANGS, Lang
 from skm.records import SUGGESTION_LIMIT
-from storage import kiosks, responses, surveys
+from storage import kiosks, responses
 from storage.surveys import OpenSurvey
 from web import cookies, languages
-from web import survey as flow
 from web.context import Web, web_of
 from web.forms import FormError, read_form
-from web.pages import Button, Page, message, other_lang, place, step_page
+from web.pages import Button, Page, message, step_page
 
 log = logging.getLogger(__name__)
 
@@ -95,27 +99,22 @@ def _keep_cookie(web: Web, response: Response, browser_id: str) -> None:
 
 
 def _who(web: Web, desk: Desk, browser_id: str) -> str:
-    return browser_pseudonym(web.site.secret, desk.channel, browser_id)
+    return channel_pseudonym(web.site.secret, desk.channel, browser_id)
+
+
+def _policy(web: Web, desk: Desk) -> Policy:
+    return web.site.kiosk_policy if desk.kiosk else web.site.policy
 
 
 async def _open(web: Web, desk: Desk, who: str) -> OpenSurvey | None:
     """The browser's survey in progress; on a kiosk, none once it has been left idle."""
     now = web.hooks.clock()
-    survey = await flow.current(web.db, who, now, web.site.ttl)
-    if survey is not None and desk.kiosk and survey.updated_at <= now - web.site.kiosk_idle:
-        await surveys.cancel(web.db, who)  # the next citizen at the tablet starts afresh
+    survey = await service.open_survey(web.db, who, now, web.site.policy)
+    if survey is not None and desk.kiosk and web.site.kiosk_policy.expired(survey.updated_at, now):
+        await service.cancel(web.db, who)  # the next citizen at the tablet starts afresh
         log.info("Kiosk survey for %s at %s reset after being left idle", desk.unit, desk.office)
         return None
     return survey
-
-
-async def _limit_reached(web: Web, desk: Desk, who: str) -> bool:
-    if desk.kiosk:  # one tablet, many citizens
-        return False
-    site = web.site
-    return await flow.limit_reached(
-        web.db, who, desk.unit, web.hooks.clock(), site.daily_limit, site.tz
-    )
 
 
 def _see_other(url: str) -> RedirectResponse:
@@ -158,7 +157,7 @@ async def landing(request: Request) -> Response:
         links.append((t(lang, "web.in_telegram"), telegram))
     path = f"/d/{desk.unit}-{desk.office}{_lang_query(other_lang(lang))}"
     links.append((t(lang, "survey.button.lang"), web.url(path)))
-    page = message(lang, "web.landing", tuple(links), unit=where.service, office=where.office)
+    page = message(lang, "web.landing", tuple(links), unit=where.phrase, office=where.office)
     return web.render(page)
 
 
@@ -190,10 +189,11 @@ async def _show(web: Web, request: Request, desk: Desk) -> Response:
     elif survey is not None and survey.state.step > 0:
         page, form = _switch_page(web, desk, survey, csrf)
     else:
-        lang = languages.of_request(request)
+        lang = await _welcome_lang(web, request, who)
         where = place(web.directory, desk.unit, desk.office, lang)
-        if await _limit_reached(web, desk, who):
-            page, form = message(lang, "survey.already_today", unit=where.service), {}
+        now = web.hooks.clock()
+        if await service.over_limit(web.db, who, desk.unit, now, _policy(web, desk)):
+            page, form = message(lang, "survey.already_today", unit=where.phrase), {}
         else:
             page = step_page(lang, SurveyState(), where)
             form = {"csrf": csrf, "token": "", "step": "welcome"}
@@ -218,9 +218,9 @@ def _switch_page(
     text = t(
         lang,
         "survey.switch",
-        old_unit=old.service,
+        old_unit=old.phrase,
         old_office=old.office,
-        unit=new.service,
+        unit=new.phrase,
         office=new.office,
     )
     back = web.url(f"/s/{survey.unit}-{survey.office}")
@@ -266,37 +266,72 @@ async def _answer(web: Web, request: Request, desk: Desk) -> Response:
     step = form.get("step")
     if step != survey.state.current.key:
         return _stale(web, desk, survey)
-    lang = as_lang(survey.lang)
+    now, policy = web.hooks.clock(), _policy(web, desk)
     if do.startswith("lang:"):
-        switched = await flow.switch_language(web.db, survey, as_lang(do[5:]), web.hooks.clock())
-        return _see_other(desk.base) if switched else _stale(web, desk, survey)
-    if do == "confirm":
-        return await _submit(web, request, desk, who, survey)
-    event = _event(do, step, text)
-    if event is None:
-        return web.error(request, 400, "web.error.bad_form")
-    outcome, moved = await flow.move(web.db, survey, event, web.hooks.clock())
-    if outcome is Outcome.INVALID:
-        if do == "text":  # an empty suggestion: ask again
+        lang = as_lang(do[5:])
+        result = await service.switch_language(
+            web.db, who, desk.channel, now, policy, token, step, lang
+        )
+    elif do == "confirm":
+        result = await service.submit(web.db, who, desk.channel, now, policy, token)
+    elif do == "text":
+        result = await service.type_text(web.db, who, desk.channel, now, policy, text)
+    else:
+        event = _event(do, step)
+        if event is None:
+            return web.error(request, 400, "web.error.bad_form")
+        result = await service.press(web.db, who, desk.channel, now, policy, token, event)
+    return await _answered(web, request, desk, survey, result, do)
+
+
+async def _answered(
+    web: Web, request: Request, desk: Desk, survey: OpenSurvey, result: Result, do: str
+) -> Response:
+    """The page after a press: the next question (by redirect), the thanks, or why not."""
+    lang = result.shown_lang or as_lang(survey.lang)
+    match result.happened:
+        case Happened.ADVANCED | Happened.SWITCHED:
+            return _see_other(desk.base)
+        case Happened.TRUNCATED:
+            return _see_other(f"{desk.base}?n=truncated")
+        case Happened.SUBMITTED:
+            assert result.stored is not None
+            log.info("Response stored for %s at %s (%s)", desk.unit, desk.office, desk.channel)
+            await notify(web.hooks.listeners, result.stored)
+            return _see_other(f"{desk.base}/selesai{_lang_query(lang)}")
+        case Happened.OVER_LIMIT:
+            log.info("Daily limit reached at submit for %s at %s", desk.unit, desk.office)
+            return _see_other(desk.base)  # the page says the day's survey is done
+        case Happened.INVALID if do == "text" and survey.state.current.kind is Kind.SUGGESTION:
+            # An empty suggestion: ask again.
             return _see_other(f"{desk.base}?n=empty")
-        return web.error(request, 400, "web.error.bad_form")
-    if outcome is Outcome.STALE:
-        return _stale(web, desk, survey)
-    log.debug("Web survey moved to %s in %s", moved.state.current.key, lang)
-    return _see_other(desk.base)
+        case Happened.INVALID:
+            return web.error(request, 400, "web.error.bad_form")
+        case Happened.RECORDED:
+            return web.render(message(lang, "survey.notice.recorded"), 409)
+        case Happened.GONE | Happened.EXPIRED | Happened.OTHER:
+            again = ((t(lang, "web.start_again"), f"{desk.base}{_lang_query(lang)}"),)
+            return web.render(message(lang, "web.error.expired", again), 409)
+    return _stale(web, desk, result.survey or survey)  # STALE, OVERTAKEN
 
 
-def _event(do: str, step: str, text: str) -> Event | None:
-    """The survey event a posted button stands for."""
+def _event(do: str, step: str) -> Event | None:
+    """The survey event a posted button stands for (language, text and submit aside)."""
     name, _, value = do.partition(":")
     events: dict[str, Event] = {
         "start": Start(),
         "back": Back(step),
         "skip": Skip(),
-        "text": TypeText(text),
         "choose": Choose(step, value),
     }
     return events.get(name)
+
+
+async def _welcome_lang(web: Web, request: Request, who: str) -> Lang:
+    """The language to welcome in: asked for in the address, chosen before, else the browser's."""
+    if request.query_params.get("lang") in LANGS:
+        return languages.of_request(request)
+    return await service.chosen_lang(web.db, who) or languages.of_request(request)
 
 
 def _stale(web: Web, desk: Desk, survey: OpenSurvey) -> Response:
@@ -316,59 +351,42 @@ async def _no_survey_yet(
     do: str,
 ) -> Response:
     """A post with no survey of its own open: the start, a language, a switch, or a stale form."""
-    lang = languages.of_request(request)
+    lang = await _welcome_lang(web, request, who)
     if token and survey is None:
         stored = await responses.stored_lang(web.db, token)
         if stored is not None:  # the same form again after it was stored
-            lang = as_lang(stored)
-            page = message(lang, "survey.notice.recorded")
-            return web.render(page, 409)
+            return web.render(message(as_lang(stored), "survey.notice.recorded"), 409)
         again = ((t(lang, "web.start_again"), f"{desk.base}{_lang_query(lang)}"),)
         return web.render(message(lang, "web.error.expired", again), 409)
     if do.startswith("lang:") and not token:
         return _see_other(f"{desk.base}{_lang_query(as_lang(do[5:]))}")
-    here = survey is not None and (survey.unit, survey.office) == (desk.unit, desk.office)
-    if do == "start" and not token and here:
-        return _see_other(desk.base)  # started in another tab: go on there
-    busy = survey is not None and survey.state.step > 0
     switching = do == "switch_new" and survey is not None and token == survey.token
-    if not (do == "start" and not token and not busy) and not switching:
+    if not switching and not (do == "start" and not token):
         if survey is not None:
             return _stale(web, desk, survey)
         return web.error(request, 409, "web.error.stale")
     if switching and survey is not None:
         lang = as_lang(survey.lang)
-    if await _limit_reached(web, desk, who):
-        if survey is not None:
-            await surveys.cancel(web.db, who)
-        return _see_other(desk.base)  # the page says the day's survey is done
     client = request.client.host if request.client else ""
     if not desk.kiosk and not web.starts.allow(client, time.monotonic()):
         return web.error(request, 429, "web.error.too_many")
-    now = web.hooks.clock()
-    fresh = await flow.begin(web.db, who, desk.unit, desk.office, lang, now)
-    if do == "start":
-        await flow.move(web.db, fresh, Start(), now)
-    log.info("Web survey started for %s at %s (%s)", desk.unit, desk.office, desk.channel)
+    now, policy = web.hooks.clock(), _policy(web, desk)
+    result = await service.begin(
+        web.db,
+        who,
+        desk.channel,
+        now,
+        policy,
+        desk.unit,
+        desk.office,
+        lang,
+        replacing=token if switching else None,
+    )
+    if result.happened is Happened.STARTED and do == "start" and result.survey is not None:
+        await service.press(web.db, who, desk.channel, now, policy, result.survey.token, Start())
+        log.info("Web survey started for %s at %s (%s)", desk.unit, desk.office, desk.channel)
+    # RESUMED (begun in another tab), ELSEWHERE (the page asks), OVER_LIMIT (the page says so)
     return _see_other(desk.base)
-
-
-async def _submit(web: Web, request: Request, desk: Desk, who: str, survey: OpenSurvey) -> Response:
-    """Store the confirmed survey, then thank the citizen on a page of its own."""
-    lang = as_lang(survey.lang)
-    if await _limit_reached(web, desk, who):
-        await surveys.cancel(web.db, who)
-        log.info("Daily limit reached at submit for %s at %s", desk.unit, desk.office)
-        return _see_other(desk.base)
-    stored = await flow.submit(web.db, survey, web.hooks.clock(), web.hooks.alert_rule)
-    if stored is None:
-        return _stale(web, desk, survey)
-    log.info("Response stored for %s at %s (%s)", desk.unit, desk.office, desk.channel)
-    try:
-        await web.hooks.on_stored(stored)
-    except Exception:
-        log.exception("A response listener failed; the response itself is stored")
-    return _see_other(f"{desk.base}/selesai{_lang_query(lang)}")
 
 
 async def thanks(request: Request) -> Response:
@@ -386,11 +404,11 @@ async def kiosk_thanks(request: Request) -> Response:
 def _thanks(web: Web, request: Request, desk: Desk) -> Response:
     lang = languages.of_request(request)
     where = place(web.directory, desk.unit, desk.office, lang)
-    page = message(lang, "survey.thanks", unit=where.service, office=where.office)
+    page = message(lang, "survey.thanks", unit=where.phrase, office=where.office)
     if desk.kiosk:
         again = ((t(lang, "web.kiosk_next"), desk.base),)
         page = replace(
-            message(lang, "survey.thanks", again, unit=where.service, office=where.office),
+            message(lang, "survey.thanks", again, unit=where.phrase, office=where.office),
             kiosk=True,
             refresh=(web.site.kiosk_thanks_s, desk.base),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from service.i18n import number, t
-from skm.directory import Directory
+from service.screen import Place, other_lang
 from skm.flow import Kind, SurveyState
 from skm.profile import PROFILE_BY_KEY, PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS, ELEMENTS_BY_CODE, Lang
@@ -50,30 +50,6 @@ class Page:
     kiosk: bool = False
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where the service was received: display names, and the unit as a sentence names it."""
-
-    unit: str
-    office: str
-    service: str
-
-
-def place(directory: Directory, unit: str, office: str, lang: Lang) -> Place:
-    """The display names of a unit and an office, as the bot's survey shows them."""
-    name = directory.unit_name(unit, lang)
-    service = name
-    if lang == "en" and name != directory.unit_name(unit, "id"):
-        head = name[:1].lower() + name[1:] if name[1:2].islower() else name
-        service = f"the {head}" if "service" in name.lower() else f"the {head} service"
-    return Place(name, directory.office_name(office), service)
-
-
-def other_lang(lang: Lang) -> Lang:
-    """The language the switch offers."""
-    return "en" if lang == "id" else "id"
-
-
 def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split("\n\n") if p.strip())
 
@@ -90,7 +66,7 @@ def step_page(lang: Lang, state: SurveyState, where: Place, notice: str = "") ->
         case Kind.WELCOME:
             questions = len(PROFILE_FIELDS) + len(ELEMENT_CODES)
             text = t(
-                lang, "survey.welcome", unit=where.service, office=where.office, questions=questions
+                lang, "survey.welcome", unit=where.phrase, office=where.office, questions=questions
             )
             start = Button(t(lang, "survey.button.start"), "start", main=True)
             return Page(
@@ -131,7 +107,7 @@ def step_page(lang: Lang, state: SurveyState, where: Place, notice: str = "") ->
             )
         case Kind.SUGGESTION:
             limit = number(SUGGESTION_LIMIT, 0, lang)
-            text = t(lang, "web.suggestion", unit=where.service, limit=limit)
+            text = t(lang, "web.suggestion", unit=where.phrase, limit=limit)
             buttons = (
                 Button(t(lang, "web.button.send_suggestion"), "text", main=True),
                 Button(t(lang, "survey.button.skip"), "skip"),

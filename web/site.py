@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from skm.records import Response
+from service.listeners import ResponseListener
+from service.policy import Policy
 from web.limits import Rate
 
 # A survey is some 20 requests: an address may make 120 at once, then one every 2 s (a desk's
@@ -21,14 +21,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _never(response: Response) -> bool:
-    return False
-
-
-async def _ignore(response: Response) -> None:
-    return None
-
-
 @dataclass(frozen=True)
 class Site:
     """The web survey's settings: where it is, its key, and the survey's rules."""
@@ -36,9 +28,7 @@ class Site:
     base_url: str  # the public address, without a trailing slash: https://skm.example.go.id/s
     prefix: str  # its path ("" or "/survei"), which the server serves behind the proxy
     secret: bytes  # SKM_SECRET: signs cookies, keys pseudonyms and CSRF tokens
-    tz: ZoneInfo
-    daily_limit: int = 1
-    ttl: timedelta = timedelta(hours=24)
+    policy: Policy = field(default_factory=Policy)  # the daily limit, expiry, alerts
     bot_username: str | None = None  # for "Open in Telegram"; None: the web alone
     # Per client address: every request, and new surveys started.
     requests: Rate = REQUESTS
@@ -51,11 +41,15 @@ class Site:
         """Whether cookies are Secure: the public address is https."""
         return self.base_url.startswith("https://")
 
+    @property
+    def kiosk_policy(self) -> Policy:
+        """A kiosk's rules: no daily limit (one tablet, many citizens); idle means abandoned."""
+        return replace(self.policy, daily_limit=0, ttl=self.kiosk_idle)
+
 
 @dataclass(frozen=True)
 class Hooks:
-    """What the rest of the application wants from the web: the clock, alerts and listeners."""
+    """What the rest of the application wants from the web: the clock, and who hears of answers."""
 
     clock: Callable[[], datetime] = _now
-    alert_rule: Callable[[Response], bool] = _never
-    on_stored: Callable[[Response], Awaitable[None]] = _ignore
+    listeners: Sequence[ResponseListener] = ()

@@ -27,6 +27,7 @@ from bot.officers import (
 )
 from bot.officers import help as menus
 from service.config import Settings
+from service.listeners import ResponseListener, StoredResponse
 from skm.records import Response
 
 
@@ -95,7 +96,11 @@ def alert_rule(settings: Settings) -> Callable[[Response], bool]:
     return alerts.rule(settings)
 
 
-async def on_response(context: BotContext, response: Response) -> None:
-    """A response was stored, its alerts queued with it: have them delivered now."""
-    if context.bot_data.alert_rule(response):
-        outbox.kick(context)
+def response_listener(app: SkmApplication) -> ResponseListener:
+    """What hears of a stored response, from any channel: its queued alerts go out now."""
+
+    async def on_response(stored: StoredResponse) -> None:
+        if stored.alerted:
+            outbox.kick_queue(app.job_queue)
+
+    return on_response

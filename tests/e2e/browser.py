@@ -53,8 +53,8 @@ class Browser:
 
     def press(self, label: str) -> None:
         """Click the button or link showing exactly this label, and wait for the next page."""
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.common.by import By
-        from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.wait import WebDriverWait
 
         matches = [
@@ -65,7 +65,17 @@ class Browser:
         assert matches, f"no button {label!r} on the page; it shows {self.labels()}"
         old = self.driver.find_element(By.TAG_NAME, "html")
         matches[0].click()
-        WebDriverWait(self.driver, WAIT_S).until(expected_conditions.staleness_of(old))
+
+        def replaced(driver: object) -> bool:
+            # The old page's root is gone once the next page is in. Chromium says so as a
+            # stale element, or, caught mid-swap, as a node that left the document.
+            try:
+                old.is_enabled()
+            except WebDriverException:
+                return True
+            return False
+
+        WebDriverWait(self.driver, WAIT_S).until(replaced)
 
     def press_through(self, labels: list[str]) -> None:
         for label in labels:

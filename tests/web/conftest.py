@@ -15,7 +15,8 @@ import httpx
 import pytest
 
 from service.directory import load_directory
-from skm.records import Response
+from service.listeners import StoredResponse
+from service.policy import Policy
 from storage.database import Database
 from web.app import build
 from web.limits import Rate
@@ -43,7 +44,7 @@ class Clock:
 class WebWorld:
     db: Database
     clock: Clock
-    stored: list[Response]
+    stored: list[StoredResponse]
     app: Any
 
     def client(self, address: str = "10.0.0.1") -> httpx.AsyncClient:
@@ -59,7 +60,7 @@ def make_site(**changes: Any) -> Site:
         "base_url": BASE + PREFIX,
         "prefix": PREFIX,
         "secret": SECRET,
-        "tz": ZoneInfo("Asia/Jakarta"),
+        "policy": Policy(tz=ZoneInfo("Asia/Jakarta")),
         "bot_username": "SkmContohBot",
         "requests": Rate(burst=10_000, per_s=0.001),
         "starts": Rate(burst=10_000, per_s=0.001),
@@ -72,14 +73,14 @@ def make_site(**changes: Any) -> Site:
 async def world(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[WebWorld]:
     db = await Database.open(tmp_path / "skm.db")
     clock = Clock()
-    stored: list[Response] = []
+    stored: list[StoredResponse] = []
 
-    async def on_stored(response: Response) -> None:
+    async def on_stored(response: StoredResponse) -> None:
         stored.append(response)
 
     marker = request.node.get_closest_marker("site")
     site = make_site(**(marker.kwargs if marker else {}))
-    hooks = Hooks(clock=clock, on_stored=on_stored)
+    hooks = Hooks(clock=clock, listeners=[on_stored])
     app = build(site, load_directory(None), db, hooks)
     try:
         yield WebWorld(db, clock, stored, app)
