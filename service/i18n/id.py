@@ -26,6 +26,11 @@ TEXTS: dict[str, str] = {
     "report.col_share": "Persentase",
     "report.blank": "Tidak diisi",
     "report.weight": "Bobot tiap unsur: {weight}",
+    "report.channels": "Per saluran pengisian",
+    "channel.telegram": "Telegram",
+    "channel.web": "Web (browser)",
+    "channel.kiosk": "Kiosk (tablet loket)",
+    "channel.import": "Impor (data lama)",
     # --- laporan (command line) ---
     "laporan.written": "Laporan SKM ditulis ke {path}: {respondents} responden, {period}.",
     "laporan.empty": (
@@ -300,6 +305,7 @@ TEXTS: dict[str, str] = {
     "officer.kiosk_list_title": "<b>Tautan kiosk yang aktif</b>",
     "officer.kiosk_revoke_usage": "Tulis nomornya: /kiosk cabut NOMOR (lihat /kiosk daftar).",
     "officer.kiosk_unknown": "Tidak ada tautan kiosk aktif bernomor {number}.",
+    "officer.channels_title": "<b>Per saluran pengisian</b>",
     "officer.qr_usage": "Tulis unitnya: /qr UNIT [KANTOR], mis. /qr SKCK POLRES.\nUnit: {units}",
     "officer.qr_which_office": "<b>{unit}</b> dilayani di beberapa kantor. Pilih kantornya:",
     "officer.qr_file": "Berkas PNG untuk dicetak (tanpa kompresi).",

@@ -153,6 +153,7 @@ def test_a_whole_survey_by_its_labels_resumes_after_a_reload_and_a_restart(
         "SKCK", "POLRES", "P", "36-45", "D1-D4"
     )  # fmt: skip
     assert row["suggestion"] == SUGGESTION
+    assert row["channel"] == "web"
     assert web.rows("SELECT count(*) AS n FROM surveys") == [{"n": 0}]
     shots = sorted((tmp_path / "screens").glob("*.png"))
     assert len(shots) >= 19
@@ -219,7 +220,9 @@ def test_a_kiosk_starts_afresh_after_each_citizen_and_when_left_idle(
         assert web.cli("kiosk", "revoke", "1").startswith("Tautan kiosk nomor 1")
         browser.open(link)
         assert "tidak dikenal" in browser.text()
-    assert web.rows("SELECT count(*) AS n FROM responses") == [{"n": 2}]
+    assert web.rows("SELECT channel, count(*) AS n FROM responses") == [
+        {"channel": "kiosk", "n": 2}
+    ]
     assert web.rows("SELECT count(*) AS n FROM surveys") == [{"n": 0}]
 
 

@@ -28,8 +28,10 @@ async def test_one_tablet_takes_many_citizens_without_a_daily_limit(world: WebWo
             assert "Terima kasih!" in texts(thanks)
             # The thanks turn back into the start screen by themselves (no JavaScript needed).
             assert f'<meta http-equiv="refresh" content="8;url={path}">' in thanks
-    rows = await world.rows("SELECT count(*) AS n, count(DISTINCT respondent) AS r FROM responses")
-    assert rows == [{"n": 3, "r": 1}]
+    rows = await world.rows(
+        "SELECT channel, count(*) AS n, count(DISTINCT respondent) AS r FROM responses"
+    )
+    assert rows == [{"channel": "kiosk", "n": 3, "r": 1}]
 
 
 async def test_a_kiosk_left_idle_starts_afresh(world: WebWorld) -> None:

@@ -19,6 +19,7 @@ async def test_a_whole_survey_is_stored_once_with_what_was_answered(world: WebWo
         "P", "36-45", "D1-D4", "SWASTA"
     )  # fmt: skip
     assert row["suggestion"] == "Antrean rapi."
+    assert row["channel"] == "web"
     assert len(row["respondent"]) == 32  # a keyed pseudonym, nothing of the browser
     assert await world.rows("SELECT count(*) AS n FROM surveys") == [{"n": 0}]
     assert len(world.stored) == 1  # the officers' side heard of it
