@@ -7,8 +7,9 @@ page with a form) and sends a choice back as `service.survey.press` with the eve
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import lru_cache
 
 from service.directory import Directory
 from service.i18n import as_lang, number, t
@@ -53,7 +54,7 @@ def other_lang(lang: Lang) -> Lang:
     return "en" if lang == "id" else "id"
 
 
-class Act(Enum):
+class Act(StrEnum):
     """What a choice on a step does."""
 
     START = "start"
@@ -106,6 +107,21 @@ class StepView:
 
 def step_view(state: SurveyState, where: Place, notice: str | None = None) -> StepView:
     """The view of the survey's current step in its language, with an optional notice above."""
+    if state.current.kind is Kind.CONFIRM:  # the summary shows the answers
+        view = _view(state, where)
+    else:  # the same for everyone at a step, language and place
+        view = _step_view(state.step, state.lang, where)
+    return replace(view, text=f"{notice}\n\n{view.text}") if notice else view
+
+
+# Every press draws a step: those that do not show answers are made once and kept
+# (16 steps, 2 languages, each unit and office: some thousand at most).
+@lru_cache(maxsize=4096)
+def _step_view(step: int, lang: Lang, where: Place) -> StepView:
+    return _view(SurveyState(step=step, lang=lang), where)
+
+
+def _view(state: SurveyState, where: Place) -> StepView:
     lang, step = state.lang, state.current
     progress: tuple[int, int] | None = None
     choices: tuple[Choice, ...]
@@ -149,8 +165,6 @@ def step_view(state: SurveyState, where: Place, notice: str | None = None) -> St
         case Kind.CONFIRM:
             text = summary(lang, state, where)
             choices = (Choice(t(lang, "survey.button.confirm"), Act.CONFIRM),)
-    if notice:
-        text = f"{notice}\n\n{text}"
     # The first question has nothing to go back to.
     back = Choice(t(lang, "survey.button.back"), Act.BACK) if state.step > 1 else None
     switch = Choice(t(lang, "survey.button.lang"), Act.LANG, other_lang(lang))

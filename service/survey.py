@@ -17,9 +17,13 @@ without a channel). One press is one read and one committed write.
     submit(...)           press(Confirm()): SUBMITTED with the stored response, OVER_LIMIT
                           (the survey is dropped), RECORDED, OVERTAKEN, ...
     cancel(...)           CANCELLED or GONE
+    expire(store, now, policy)   every survey left longer than the ttl deleted: how many
 
 A channel runs the calls for one citizen one at a time (the bot's turns); the store
-refuses a write to a survey that moved since it was read (OVERTAKEN) in any case.
+refuses a write to a survey that moved since it was read (OVERTAKEN) in any case. The
+channel is stored with the response at submit. A channel checks the unit and office it
+passes to `begin` against the directory (`service.deeplink.parse_survey_payload`,
+`Directory.serves`) and draws the survey's step from `service.screen.step_view`.
 """
 
 from __future__ import annotations
@@ -224,6 +228,11 @@ async def cancel(store: Database, who: str) -> Result:
     if found is None or not await surveys.cancel(store, who):
         return Result(Happened.GONE, None)
     return Result(Happened.CANCELLED, None, found)
+
+
+async def expire(store: Database, now: datetime, policy: Policy) -> int:
+    """Delete every survey abandoned longer than the policy's ttl, in any channel: how many."""
+    return await surveys.expire(store, now - policy.ttl)
 
 
 async def _gone(store: Database, token: str, open_now: OpenSurvey | None) -> Result:

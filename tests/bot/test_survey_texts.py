@@ -11,7 +11,11 @@ from skm.questionnaire import Lang
 
 ROOT = Path(__file__).resolve().parents[2]
 BOT = ROOT / "bot"
-SURVEY_CODE = [*(BOT / "survey").glob("*.py"), ROOT / "service" / "poster.py", BOT / "cli.py"]
+SURVEY_CODE = [
+    *(BOT / "survey").glob("*.py"),
+    *(ROOT / "service").glob("*.py"),
+    BOT / "cli.py",
+]
 
 
 def survey_keys(lang: Lang) -> set[str]:

@@ -190,6 +190,14 @@ async def test_a_survey_left_longer_than_the_ttl_expires_on_the_next_press(store
     assert fresh.survey.token != again.survey.token
 
 
+async def test_the_expiry_job_drops_only_surveys_left_longer_than_the_ttl(store: Database):
+    await service.begin(store, "old", "web", NOW - POLICY.ttl, POLICY, "SIM", "POLRES", "id")
+    await service.begin(store, "new", "kiosk", NOW, POLICY, "SIM", "POLRES", "en")
+    assert await service.expire(store, NOW + timedelta(seconds=1), POLICY) == 1
+    assert await surveys.get(store, "old") is None
+    assert await service.open_survey(store, "new", NOW, POLICY) is not None
+
+
 async def test_the_language_switched_mid_survey_is_kept_in_its_state(store: Database, path: Path):
     started = await begin(store)
     assert started.survey is not None
@@ -284,3 +292,18 @@ async def test_a_press_reads_the_survey_anew_after_another_process_moved_it(stor
     assert lost.survey is not None and lost.survey.state.step == 1
     assert await service.cancel(store, WHO) == Result(Happened.CANCELLED, None, lost.survey)
     assert (await service.cancel(store, WHO)).happened is Happened.GONE
+
+
+async def test_a_press_is_one_read_and_one_write(store: Database):
+    started = await begin(store)
+    assert started.survey is not None
+    token = started.survey.token
+    statements: list[str] = []
+    store._quick.set_trace_callback(statements.append)  # what SQLite is asked, in order
+    try:
+        moved = await service.press(store, WHO, "web", NOW, POLICY, token, Start())
+        typed = await service.press(store, WHO, "web", NOW, POLICY, token, Choose("gender", "L"))
+    finally:
+        store._quick.set_trace_callback(None)
+    assert (moved.happened, typed.happened) == (Happened.ADVANCED, Happened.ADVANCED)
+    assert [s.split()[0] for s in statements] == ["SELECT", "UPDATE", "SELECT", "UPDATE"]
