@@ -58,8 +58,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     key = _ERROR_KEYS.get(status, "web.error.generic")
     response = web_of(request).error(request, status, key)
-    if status == 405:
-        response.headers["allow"] = "GET, POST"
+    if isinstance(exc, HTTPException) and exc.headers:
+        response.headers.update(exc.headers)  # the methods a 405 allows
     return response
 
 
@@ -109,11 +109,9 @@ def _routes() -> list[BaseRoute]:
     return [
         Route("/", desk.index, methods=["GET"]),
         Route("/d/{code}", desk.landing, methods=["GET"]),
-        Route("/s/{code}", desk.show, methods=["GET"]),
-        Route("/s/{code}", desk.answer, methods=["POST"]),
+        Route("/s/{code}", desk.survey, methods=["GET", "POST"]),
         Route("/s/{code}/selesai", desk.thanks, methods=["GET"]),
-        Route("/k/{token}", desk.kiosk_show, methods=["GET"]),
-        Route("/k/{token}", desk.kiosk_answer, methods=["POST"]),
+        Route("/k/{token}", desk.kiosk, methods=["GET", "POST"]),
         Route("/k/{token}/selesai", desk.kiosk_thanks, methods=["GET"]),
         Route("/static/{name}", _static, methods=["GET"]),
     ]

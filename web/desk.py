@@ -161,16 +161,22 @@ async def landing(request: Request) -> Response:
     return web.render(page)
 
 
-async def show(request: Request) -> Response:
-    """The survey page of a desk: the current question, or the welcome."""
+async def survey(request: Request) -> Response:
+    """A desk's survey: its page (the welcome, or the current question), or a posted answer."""
     web = web_of(request)
-    return await _show(web, request, _code_desk(web, request.path_params["code"]))
+    desk = _code_desk(web, request.path_params["code"])
+    if request.method == "POST":
+        return await _answer(web, request, desk)
+    return await _show(web, request, desk)
 
 
-async def kiosk_show(request: Request) -> Response:
-    """The kiosk's survey page: a large start screen, then the questions."""
+async def kiosk(request: Request) -> Response:
+    """A kiosk's survey: a large start screen, then the questions; or a posted answer."""
     web = web_of(request)
-    return await _show(web, request, await _kiosk_desk(web, request.path_params["token"]))
+    desk = await _kiosk_desk(web, request.path_params["token"])
+    if request.method == "POST":
+        return await _answer(web, request, desk)
+    return await _show(web, request, desk)
 
 
 async def _show(web: Web, request: Request, desk: Desk) -> Response:
@@ -227,18 +233,6 @@ def _switch_page(
     page = message(lang, "web.plain", ((t(lang, "survey.button.switch_back"), back),), text=text)
     page = replace(page, buttons=(Button(t(lang, "survey.button.switch_new"), "switch_new", True),))
     return page, {"csrf": csrf, "token": survey.token, "step": ""}
-
-
-async def answer(request: Request) -> Response:
-    """One posted answer at a desk."""
-    web = web_of(request)
-    return await _answer(web, request, _code_desk(web, request.path_params["code"]))
-
-
-async def kiosk_answer(request: Request) -> Response:
-    """One posted answer on a kiosk."""
-    web = web_of(request)
-    return await _answer(web, request, await _kiosk_desk(web, request.path_params["token"]))
 
 
 async def _answer(web: Web, request: Request, desk: Desk) -> Response:

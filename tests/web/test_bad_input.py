@@ -231,3 +231,11 @@ async def test_nothing_identifying_is_logged(
         assert secret not in logged
     rows = await world.rows("SELECT respondent FROM responses")
     assert cookie.split(".")[0] not in rows[0]["respondent"]
+
+
+async def test_a_wrong_method_names_the_ones_allowed(world: WebWorld) -> None:
+    async with world.client() as client:
+        landing = await client.post(f"{PREFIX}/d/SKCK-POLRES", data={"do": "start"})
+        desk = await client.delete(DESK)
+    assert landing.status_code == 405 and "POST" not in landing.headers["allow"]
+    assert desk.status_code == 405 and "POST" in desk.headers["allow"]
