@@ -175,6 +175,14 @@ def test_english_from_the_browsers_language(web: WebBot, tmp_path: Path) -> None
         browser.press("English")
         assert "About you (1/4)" in browser.text()
         browser.shot("profile-en")
+        # Readable at 320 px: nothing wider than the screen, so no sideways scrolling.
+        browser.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": True},
+        )
+        browser.driver.refresh()
+        assert browser.driver.execute_script("return document.documentElement.scrollWidth") <= 320
+        browser.shot("profile-en-320")
 
 
 def test_the_whole_survey_with_javascript_off(web: WebBot, tmp_path: Path) -> None:
