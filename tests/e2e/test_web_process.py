@@ -8,12 +8,13 @@ import socket
 import sqlite3
 import subprocess
 import time
+import urllib.request
 from contextlib import closing, suppress
 from pathlib import Path
 
 from tests.e2e.bot_process import BotProcess
 from tests.e2e.fake_telegram import FakeTelegram
-from tests.e2e.test_webhook import free_port, listening
+from tests.e2e.test_webhook import CITRA, free_port, listening, serve_webhook, webhook_bot
 
 EXIT_WITHIN_S = 8.0
 
@@ -103,4 +104,20 @@ def test_a_port_in_use_stops_the_start_with_one_sentence(api: FakeTelegram, tmp_
         bot.stop()
     assert code == 2
     assert f"is another program using SKM_WEB_PORT {port}?" in bot.log()
+    assert "Traceback" not in bot.log()
+
+
+def test_the_web_survey_runs_beside_a_webhook(api: FakeTelegram, tmp_path: Path) -> None:
+    web_port, hook_port = free_port(), free_port()
+    bot = webhook_bot(api, tmp_path, hook_port)
+    bot.env.update(SKM_WEB_URL=f"http://127.0.0.1:{web_port}", SKM_WEB_PORT=str(web_port))
+    try:
+        serve_webhook(bot, api, hook_port)
+        api.wait_for("the web survey to listen", lambda: listening(web_port))
+        with urllib.request.urlopen(f"http://127.0.0.1:{web_port}/s/SKCK-POLRES") as page:
+            assert "Mulai survei" in page.read().decode()
+        api.type(CITRA, "/start SKCK-POLRES")  # Telegram's updates still come in
+        assert "Polres Contoh" in api.last(CITRA).text
+    finally:
+        bot.stop()
     assert "Traceback" not in bot.log()
