@@ -41,14 +41,12 @@ async def create(
 ) -> Kiosk:
     """Store a new kiosk link for a desk; returns it with its number."""
     async with db.atomic() as conn:
-        cur = conn.execute(
+        row = conn.execute(
             "INSERT INTO kiosks (token_hash, unit, office, created_by, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            f"VALUES (?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (_hash(token), unit, office, created_by, to_epoch(now)),
-        )
-        number = cur.lastrowid
-    assert number is not None
-    return Kiosk(number, unit, office, created_by, now)
+        ).fetchone()
+    return _kiosk(row)
 
 
 async def find(db: Database, token: str) -> Kiosk | None:
@@ -68,13 +66,10 @@ async def active(db: Database) -> list[Kiosk]:
 
 async def revoke(db: Database, number: int, now: datetime) -> Kiosk | None:
     """Revoke a kiosk link by its number; the kiosk, or None if unknown or already revoked."""
-    row = await db.point(
-        f"SELECT {_COLUMNS} FROM kiosks WHERE id = ? AND revoked_at IS NULL", (number,)
-    )
-    if row is None:
-        return None
-    changed = await db.write(
-        "UPDATE kiosks SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-        (to_epoch(now), number),
-    )
-    return _kiosk(row) if changed else None
+    async with db.atomic() as conn:
+        row = conn.execute(
+            "UPDATE kiosks SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL "
+            f"RETURNING {_COLUMNS}",
+            (to_epoch(now), number),
+        ).fetchone()
+    return None if row is None else _kiosk(row)
