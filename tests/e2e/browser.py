@@ -87,9 +87,12 @@ class Browser:
         self.driver.find_element(By.TAG_NAME, "textarea").send_keys(text)
 
     def wait_for_text(self, text: str, timeout: float = WAIT_S) -> None:
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support.wait import WebDriverWait
 
-        WebDriverWait(self.driver, timeout).until(lambda d: text in self.text())
+        # The page may be replaced while it is read (a refresh): read it again then.
+        wait = WebDriverWait(self.driver, timeout, ignored_exceptions=(WebDriverException,))
+        wait.until(lambda d: text in self.text())
 
     def shot(self, name: str) -> Path:
         """A screenshot of the page as the phone shows it."""
