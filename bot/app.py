@@ -9,7 +9,7 @@ from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot import errors, shutdown, workers
+from bot import errors, shutdown, web, workers
 from bot.context import AppState, BotContext, SkmApplication
 from bot.logs import setup_logging
 from bot.officers import setup as officers
@@ -36,9 +36,15 @@ async def _post_init(app: SkmApplication) -> None:
     log.info("Database ready at %s", state.config.skm_database)
     await survey.on_startup(app)
     await officers.on_startup(app)
+    await web.start(app)  # last: it serves citizens from the database opened above
+
+
+async def _post_stop(app: SkmApplication) -> None:
+    await web.stop(app)
 
 
 async def _post_shutdown(app: SkmApplication) -> None:
+    await web.stop(app)  # before the database closes (already stopped unless start failed)
     workers.close()
     if app.bot_data.db is not None:
         await app.bot_data.db.close()
@@ -66,6 +72,7 @@ def build_application(
         # Different chats at once, each chat and person in order, floods dropped.
         .concurrent_updates(OrderedProcessor(throttle=Throttle()))
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
     )
     # PTB's builder cannot spell our context types in its return type.
@@ -101,6 +108,7 @@ def build_application(
 def run(settings: Settings, directory: Directory) -> None:
     """Start the bot: long polling, or a webhook when SKM_WEBHOOK_URL is set."""
     webhook = settings.require_webhook()  # a webhook Telegram would refuse stops here
+    settings.require_web()  # and so does a web address the survey cannot use
     setup_logging(settings.skm_log_level)
     app = build_application(settings, directory)
     app.bot_data.owns_signals = True

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bot import cli_laporan, cli_publikasi
+from bot import cli_kiosk, cli_laporan, cli_publikasi
 from bot.cli_source import add_source, open_source, unknown_code
 from bot.csvfile import CsvError
 from bot.importer import Outcome, import_csv
@@ -22,6 +22,7 @@ from service.deeplink import link, survey_payload
 from service.directory import Directory, DirectoryError, load_directory, not_served
 from service.i18n import t
 from service.report import build_report, render_text, to_json
+from service.weblinks import desk_link, landing_link
 from skm.period import Period, parse_period
 from skm.records import normalize_code
 from storage.database import Database
@@ -42,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     qr.add_argument("--office", help="office code (default: the first office serving the unit)")
     qr.add_argument("--out", type=Path, help="PNG file to write (default: qr-UNIT-OFFICE.png)")
     qr.add_argument("--link", action="store_true", help="print the deep link instead")
+    qr.add_argument(
+        "--web", action="store_true", help="with --link: the web survey's link (SKM_WEB_URL)"
+    )
 
     imp = sub.add_parser("import", help="load survey answers from a CSV file")
     imp.add_argument("file", type=Path, help="CSV in the project's format")
@@ -60,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_laporan.add_parser(sub)
     cli_publikasi.add_parser(sub)
+    cli_kiosk.add_parser(sub)
     return parser
 
 
@@ -134,14 +139,26 @@ def _qr(args: argparse.Namespace, settings: Settings, directory: Directory) -> i
     problem = not_served(directory, unit, office)
     if problem:
         return _fail(problem)
-    target = link(settings.require_username(), survey_payload(unit, office))
+    web = settings.require_web()
+    if args.web and web is None:
+        return _fail("--web needs SKM_WEB_URL, the web survey's public address: set it in .env.")
     if args.link:
-        print(target)
+        if web is not None and args.web:
+            print(desk_link(web.url, unit, office))
+        else:
+            print(link(settings.require_username(), survey_payload(unit, office)))
         return 0
+    # With the web survey, the poster's one QR code opens the desk's page, which offers the
+    # browser and Telegram; without it, Telegram.
+    if web is not None:
+        target = landing_link(web.url, unit, office)
+    else:
+        target = link(settings.require_username(), survey_payload(unit, office))
     from service.poster import render_poster  # images: only this command needs them
 
     out: Path = args.out or Path(f"qr-{unit}-{office}.png")
-    poster = render_poster(target, directory.unit_name(unit), directory.office_name(office))
+    unit_name, office_name = directory.unit_name(unit), directory.office_name(office)
+    poster = render_poster(target, unit_name, office_name, web=web is not None)
     try:
         out.write_bytes(poster)
     except OSError as exc:
@@ -155,6 +172,7 @@ _COMMANDS = {
     "report": _report,
     "laporan": cli_laporan.laporan,
     "publikasi": cli_publikasi.publikasi,
+    "kiosk": cli_kiosk.kiosk,
 }
 
 

@@ -15,6 +15,7 @@ from service.listeners import ResponseListener
 from service.policy import Policy
 from skm.records import Response
 from storage.database import Database
+from web.server import WebServer
 
 
 class AppState:
@@ -37,6 +38,8 @@ class AppState:
         self.menus_pending: set[int] = set()
         # One survey is changed and drawn by one handler or job at a time (bot/turns.py).
         self.turns = Turns()
+        # The web survey's server, when SKM_WEB_URL is set (bot/web.py).
+        self.web: WebServer | None = None
         # Set by `run`: the process is the bot's, and so are its stop signals (bot/shutdown.py).
         self.owns_signals = False
 

@@ -77,9 +77,10 @@ def setup_logging(level: str) -> None:
     sys.excepthook = _log_uncaught
     threading.excepthook = _log_uncaught_in_thread
     # httpx logs every URL (the token is in it); PTB's and aiosqlite's debug lines print
-    # request parameters and SQL arguments (chat ids, pseudonyms), so they never go below INFO.
+    # request parameters and SQL arguments (chat ids, pseudonyms), and uvicorn's the web
+    # survey's client addresses, so they never go below INFO.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     quiet = max(logging.INFO, logging.getLevelName(level))
-    for name in ("telegram", "aiosqlite"):
+    for name in ("telegram", "aiosqlite", "uvicorn"):
         logging.getLogger(name).setLevel(quiet)

@@ -305,4 +305,17 @@ PRAGMA writable_schema = RESET;
 CREATE TABLE migration_11 (done INTEGER);
 DROP TABLE migration_11;
 """,
+    # 12: kiosk links: a tablet at a desk answers the survey for many citizens (web/). Only
+    # the token's hash is kept, as for invites; an admin revokes a link by its number.
+    """
+CREATE TABLE kiosks (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,        -- SHA-256 of the link's token, never the token
+    unit TEXT NOT NULL,
+    office TEXT NOT NULL,
+    created_by INTEGER NOT NULL,            -- Telegram user id of a staff member; 0: the CLI
+    created_at INTEGER NOT NULL,            -- Unix seconds, UTC
+    revoked_at INTEGER                      -- NULL while the link works
+);
+""",
 )

@@ -19,8 +19,10 @@ from storage.migrations import DAY_SECONDS, index_sums
 # Where a response came from: a citizen in Telegram, the web survey or a desk's kiosk, or a
 # file of earlier responses (migration 11 lets the column hold the web and the kiosk).
 Channel = Literal["telegram", "web", "kiosk", "import"]
-GroupBy = Literal["unit", "office", "gender", "age", "education", "occupation"]
-_GROUPABLE: frozenset[str] = frozenset(("unit", "office", *(f.key for f in PROFILE_FIELDS)))
+GroupBy = Literal["unit", "office", "channel", "gender", "age", "education", "occupation"]
+_GROUPABLE: frozenset[str] = frozenset(
+    ("unit", "office", "channel", *(f.key for f in PROFILE_FIELDS))
+)
 _ANSWER_COLS = tuple(c.lower() for c in ELEMENT_CODES)
 _PROFILE_COLS = tuple(f.key for f in PROFILE_FIELDS)
 _DAILY_GROUPS: frozenset[str] = frozenset(("unit", "office"))  # what daily_totals keeps
@@ -240,7 +242,7 @@ async def _sums(
 
 
 async def totals_by(db: Database, group_by: GroupBy, where: Filter) -> dict[str, ElementTotals]:
-    """Element sums and counts per group (unit, office or a profile field), computed in SQL."""
+    """Element sums and counts per group (unit, office, channel or a profile field), in SQL."""
     if group_by not in _GROUPABLE:
         raise ValueError(f"cannot group by {group_by!r}")
     if group_by in _DAILY_GROUPS:

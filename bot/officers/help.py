@@ -23,6 +23,7 @@ _STAFF = (
     "ikm",
     "saran",
     "qr",
+    "kiosk",
     "ekspor",
     "laporan",
     "tindaklanjut",
