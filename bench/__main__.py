@@ -22,8 +22,8 @@ from bench.netrun import Plan
 from bench.offline import OfflineBotApi
 from bench.report import Results, Throughput, json_line, table
 from bench.updates import Raw, Timing, feed
-from bot.config import Settings
-from bot.directory import load_directory
+from service.config import Settings
+from service.directory import load_directory
 from skm.period import current_quarter
 from storage import responses, surveys
 from storage.database import is_postgres

@@ -13,9 +13,9 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 
 from bench.offline import TOKEN, OfflineBotApi
 from bot.app import build_application
-from bot.config import Settings
 from bot.context import SkmApplication
-from bot.directory import load_directory
+from service.config import Settings
+from service.directory import load_directory
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 SECRET = "bench-secret-for-pseudonyms-0123456789"

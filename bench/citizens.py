@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from bench.apps import AnyApplication
 from bench.offline import OfflineBotApi
 from bench.updates import Raw, Timing, UpdateMaker, feed
-from bot.directory import Directory
 from bot.survey import callbacks
 from bot.survey.callbacks import Action, StepButton
+from service.directory import Directory
 
 # A whole survey: /start, the welcome, four profile fields, nine answers, the suggestion
 # (typed or skipped) and the confirmation.

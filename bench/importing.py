@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bot.directory import load_directory
+from service.directory import load_directory
 
 HEADER = (
     "submitted_at,unit,office,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,"

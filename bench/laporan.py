@@ -20,8 +20,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bench import data
-from bot.directory import load_directory
 from documents.laporan import build_laporan, write_docx
+from service.directory import load_directory
 from skm.index import Weighting
 from skm.period import last_full_year
 from storage.database import Database

@@ -17,7 +17,7 @@ from typing import Any
 from bench.apps import real_application, running
 from bench.citizens import MID_SURVEY, drive, people
 from bench.offline import OfflineBotApi
-from bot.directory import load_directory
+from service.directory import load_directory
 from storage import surveys
 
 WARM_UP = 200

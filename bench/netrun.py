@@ -29,7 +29,7 @@ from bench.citizens import WHOLE_SURVEY, Citizen, drive, next_update, people
 from bench.network import NetworkBotApi
 from bench.offline import OfflineBotApi
 from bench.updates import Raw, UpdateMaker
-from bot.directory import load_directory
+from service.directory import load_directory
 
 EXPORTER, READER = 900101, 900102  # the two officers (admins: every unit)
 COUNTED = 20  # whole surveys whose Bot API calls are counted, for Telegram's bound

@@ -16,7 +16,7 @@ import time
 from bench.apps import real_application, running
 from bench.citizens import drive, people
 from bench.offline import OfflineBotApi
-from bot.directory import load_directory
+from service.directory import load_directory
 
 
 async def run(db: str, first_id: int, citizens: int) -> dict[str, float]:

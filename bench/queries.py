@@ -15,8 +15,8 @@ import pandas as pd
 from bench.apps import ADMIN, real_application, running
 from bench.offline import OfflineBotApi
 from bench.updates import UpdateMaker, feed
-from bot.directory import Directory
 from bot.officers import figures
+from service.directory import Directory
 from skm.index import Weighting
 from skm.period import Period
 from storage.database import Database

@@ -23,7 +23,7 @@ import asyncpg
 
 from bench import data, queries
 from bench.report import Throughput
-from bot.directory import load_directory
+from service.directory import load_directory
 from skm.index import Weighting
 from skm.period import current_quarter
 from storage.database import Database, shown

@@ -9,10 +9,8 @@ from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot import errors, shutdown, workers
-from bot.config import ConfigError, Settings, Webhook
+from bot import errors, shutdown, web, workers
 from bot.context import AppState, BotContext, SkmApplication
-from bot.directory import Directory
 from bot.logs import setup_logging
 from bot.officers import setup as officers
 from bot.processor import OrderedProcessor
@@ -21,6 +19,8 @@ from bot.survey import setup as survey
 from bot.throttle import Throttle
 from bot.transport import ALLOWED_UPDATES, SkmBot
 from bot.webhook import guard_webhooks
+from service.config import ConfigError, Settings, Webhook
+from service.directory import Directory
 from storage.database import Database, shown
 
 log = logging.getLogger(__name__)
@@ -36,9 +36,15 @@ async def _post_init(app: SkmApplication) -> None:
     log.info("Database ready at %s", shown(state.config.skm_database))
     await survey.on_startup(app)
     await officers.on_startup(app)
+    await web.start(app)  # last: it serves citizens from the database opened above
+
+
+async def _post_stop(app: SkmApplication) -> None:
+    await web.stop(app)
 
 
 async def _post_shutdown(app: SkmApplication) -> None:
+    await web.stop(app)  # before the database closes (already stopped unless start failed)
     workers.close()
     if app.bot_data.db is not None:
         await app.bot_data.db.close()
@@ -66,6 +72,7 @@ def build_application(
         # Different chats at once, each chat and person in order, floods dropped.
         .concurrent_updates(OrderedProcessor(throttle=Throttle()))
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
     )
     # PTB's builder cannot spell our context types in its return type.
@@ -94,13 +101,14 @@ def build_application(
     # A response that calls for the officers' attention is stored with its alerts (one
     # transaction); once stored, the officers' side has them delivered.
     state.alert_rule = officers.alert_rule(settings)
-    state.response_listeners.append(officers.on_response)
+    state.response_listeners.append(officers.response_listener(app))
     return app
 
 
 def run(settings: Settings, directory: Directory) -> None:
     """Start the bot: long polling, or a webhook when SKM_WEBHOOK_URL is set."""
     webhook = settings.require_webhook()  # a webhook Telegram would refuse stops here
+    settings.require_web()  # and so does a web address the survey cannot use
     setup_logging(settings.skm_log_level)
     app = build_application(settings, directory)
     app.bot_data.owns_signals = True

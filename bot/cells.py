@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from documents.plain import INVISIBLE
+
 # What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's
 # CSV-injection rule): = + - @, and a tab or carriage return before any of them.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -25,10 +27,15 @@ WORKBOOK_OPTIONS: dict[str, bool] = {
 
 
 def csv_cell(value: object) -> str:
-    """A value as a CSV cell: blank for None, text that would start a formula quoted with '."""
+    """A value as a CSV cell: blank for None, text that would start a formula quoted with '.
+
+    Bidi overrides and isolates go (as from the report document): in a cell they make a
+    citizen's words, or the cells beside them, read backwards.
+    """
     if value is None:
         return ""
     if isinstance(value, str):
+        value = INVISIBLE.sub("", value)
         return _QUOTE + value if value.startswith(FORMULA_STARTS) else value
     return str(value)
 
@@ -53,4 +60,4 @@ def write_cells(sheet: Any, row: int, values: Iterable[object], fmt: Any = None)
         elif isinstance(value, int | float):
             sheet.write_number(row, column, value, fmt)
         else:
-            sheet.write_string(row, column, str(value), fmt)
+            sheet.write_string(row, column, INVISIBLE.sub("", str(value)), fmt)

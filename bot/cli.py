@@ -15,15 +15,16 @@ from pathlib import Path
 
 import asyncpg
 
-from bot import cli_laporan, cli_migrate, cli_publikasi
+from bot import cli_kiosk, cli_laporan, cli_migrate, cli_publikasi
 from bot.cli_source import add_source, open_source, unknown_code
-from bot.config import ConfigError, Settings, load_settings
 from bot.csvfile import CsvError
-from bot.deeplink import link, survey_payload
-from bot.directory import Directory, DirectoryError, load_directory, not_served
-from bot.i18n import t
 from bot.importer import Outcome, import_csv
-from bot.report import build_report, render_text, to_json
+from service.config import ConfigError, Settings, load_settings
+from service.deeplink import link, survey_payload
+from service.directory import Directory, DirectoryError, load_directory, not_served
+from service.i18n import t
+from service.report import build_report, render_text, to_json
+from service.weblinks import desk_link, landing_link
 from skm.period import Period, parse_period
 from skm.records import normalize_code
 from storage.database import CannotOpen, Database
@@ -44,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     qr.add_argument("--office", help="office code (default: the first office serving the unit)")
     qr.add_argument("--out", type=Path, help="PNG file to write (default: qr-UNIT-OFFICE.png)")
     qr.add_argument("--link", action="store_true", help="print the deep link instead")
+    qr.add_argument(
+        "--web", action="store_true", help="with --link: the web survey's link (SKM_WEB_URL)"
+    )
 
     imp = sub.add_parser("import", help="load survey answers from a CSV file")
     imp.add_argument("file", type=Path, help="CSV in the project's format")
@@ -63,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_laporan.add_parser(sub)
     cli_publikasi.add_parser(sub)
     cli_migrate.add_parser(sub)
+    cli_kiosk.add_parser(sub)
     return parser
 
 
@@ -137,14 +142,26 @@ def _qr(args: argparse.Namespace, settings: Settings, directory: Directory) -> i
     problem = not_served(directory, unit, office)
     if problem:
         return _fail(problem)
-    target = link(settings.require_username(), survey_payload(unit, office))
+    web = settings.require_web()
+    if args.web and web is None:
+        return _fail("--web needs SKM_WEB_URL, the web survey's public address: set it in .env.")
     if args.link:
-        print(target)
+        if web is not None and args.web:
+            print(desk_link(web.url, unit, office))
+        else:
+            print(link(settings.require_username(), survey_payload(unit, office)))
         return 0
-    from bot.qr import render_poster  # images: only this command needs them
+    # With the web survey, the poster's one QR code opens the desk's page, which offers the
+    # browser and Telegram; without it, Telegram.
+    if web is not None:
+        target = landing_link(web.url, unit, office)
+    else:
+        target = link(settings.require_username(), survey_payload(unit, office))
+    from service.poster import render_poster  # images: only this command needs them
 
     out: Path = args.out or Path(f"qr-{unit}-{office}.png")
-    poster = render_poster(target, directory.unit_name(unit), directory.office_name(office))
+    unit_name, office_name = directory.unit_name(unit), directory.office_name(office)
+    poster = render_poster(target, unit_name, office_name, web=web is not None)
     try:
         out.write_bytes(poster)
     except OSError as exc:
@@ -159,6 +176,7 @@ _COMMANDS = {
     "laporan": cli_laporan.laporan,
     "publikasi": cli_publikasi.publikasi,
     "migrate": cli_migrate.migrate,
+    "kiosk": cli_kiosk.kiosk,
 }
 
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.config import Settings
-from bot.directory import Directory
-from bot.i18n import number, t
+from service.config import Settings
+from service.directory import Directory
+from service.i18n import number, t
 from storage.database import Database, is_postgres, shown
 from storage.postgres import PostgresDatabase
 from storage.sqlite import SqliteDatabase

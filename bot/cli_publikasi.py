@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli_source import add_source, open_source, unknown_code
-from bot.config import Settings
-from bot.directory import Directory
-from bot.i18n import number, t
 from documents.words import period_words
+from service.config import Settings
+from service.directory import Directory
+from service.i18n import number, t
 from skm.period import current_quarter, parse_period
 from skm.records import normalize_code
 

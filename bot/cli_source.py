@@ -8,10 +8,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.config import Settings
-from bot.directory import Directory
-from bot.i18n import t
 from bot.importer import Outcome, import_csv
+from service.config import Settings
+from service.directory import Directory
+from service.i18n import t
 from skm.questionnaire import Lang
 from storage import responses
 from storage.database import Database, is_postgres

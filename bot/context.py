@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.config import Settings
-from bot.directory import Directory
 from bot.turns import Turns
+from service.config import Settings
+from service.directory import Directory
+from service.listeners import ResponseListener
+from service.policy import Policy
 from skm.records import Response
 from storage.database import Database
+from web.server import WebServer
 
 
 class AppState:
@@ -23,16 +27,19 @@ class AppState:
         self.directory: Directory | None = None
         self.secret: bytes = b""
         self.db: Database | None = None
-        # Called after a survey response is stored (the officers' alerts listen here).
+        # Called after a survey response is stored, in any channel (the officers' alerts).
         self.response_listeners: list[ResponseListener] = []
         # Whether a response alerts the officers, asked as it is stored: its alerts are
         # written in the same transaction (set by the officers' side; none until then).
         self.alert_rule: Callable[[Response], bool] = _never
+        self._policy: Policy | None = None  # built from the settings when first wanted
         # Admins and officers whose command menu could not be set at start (they had not
         # written to the bot yet): it is set on their first message (bot/officers/help.py).
         self.menus_pending: set[int] = set()
         # One survey is changed and drawn by one handler or job at a time (bot/turns.py).
         self.turns = Turns()
+        # The web survey's server, when SKM_WEB_URL is set (bot/web.py).
+        self.web: WebServer | None = None
         # Set by `run`: the process is the bot's, and so are its stop signals (bot/shutdown.py).
         self.owns_signals = False
 
@@ -47,6 +54,14 @@ class AppState:
         if self.settings is None:
             raise RuntimeError("settings are set by build_application")
         return self.settings
+
+    @property
+    def policy(self) -> Policy:
+        """The survey's rules as the settings give them, with the officers' alert rule."""
+        rule = self.alert_rule
+        if self._policy is None or self._policy.alerts is not rule:
+            self._policy = replace(Policy.from_settings(self.config), alerts=rule)
+        return self._policy
 
     @property
     def units(self) -> Directory:
@@ -66,6 +81,3 @@ class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], Ap
 SkmApplication = Application[
     ExtBot[Any], BotContext, dict[Any, Any], dict[Any, Any], AppState, JobQueue[BotContext]
 ]
-
-
-ResponseListener = Callable[[BotContext, Response], Awaitable[None]]

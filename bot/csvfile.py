@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.cells import csv_cell, from_csv_cell
-from bot.directory import Directory, not_served
+from service.directory import Directory, not_served
 from skm.forms import header_column
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES

@@ -8,8 +8,8 @@ from telegram import Update
 from telegram.error import RetryAfter
 
 from bot.context import BotContext
-from bot.i18n import as_lang, t
 from bot.retries import transient
+from service.i18n import as_lang, t
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from bot.csvfile import BadLine, open_text, read_lines
-from bot.directory import Directory
+from service.directory import Directory
 from skm.records import Response
 from storage.database import Database
 from storage.imports import Imported, Staging

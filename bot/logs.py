@@ -77,9 +77,10 @@ def setup_logging(level: str) -> None:
     sys.excepthook = _log_uncaught
     threading.excepthook = _log_uncaught_in_thread
     # httpx logs every URL (the token is in it); PTB's, aiosqlite's and asyncpg's debug lines
-    # print request parameters and SQL arguments (chat ids, pseudonyms): never below INFO.
+    # print request parameters and SQL arguments (chat ids, pseudonyms), and uvicorn's the
+    # web survey's client addresses, so they never go below INFO.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     quiet = max(logging.INFO, logging.getLevelName(level))
-    for name in ("telegram", "aiosqlite", "asyncpg"):
+    for name in ("telegram", "aiosqlite", "asyncpg", "uvicorn"):
         logging.getLogger(name).setLevel(quiet)

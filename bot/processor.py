@@ -40,7 +40,8 @@ class OrderedProcessor(BaseUpdateProcessor):
     so memory follows the updates in flight, not everyone ever seen. An update whose sender
     has used up their throttle is dropped before it queues: it takes no turn from anyone.
     Waiting for one's turn holds one of the `max_concurrent` places, which the throttle keeps
-    to a few per person.
+    to a few per person. While held (`hold`, until `release`), updates queue in that order
+    but none starts: after a start, the recovery shows the recent surveys first.
     """
 
     def __init__(self, max_concurrent: int = MAX_CONCURRENT, throttle: Throttle | None = None):
@@ -48,12 +49,22 @@ class OrderedProcessor(BaseUpdateProcessor):
         self.throttle = throttle
         self.dropped = 0
         self._tails: dict[int, asyncio.Future[None]] = {}
+        self._open = asyncio.Event()
+        self._open.set()
 
     async def initialize(self) -> None:
         """Nothing to open."""
 
     async def shutdown(self) -> None:
         """Nothing to close: the Application waits for the updates in flight."""
+
+    def hold(self) -> None:
+        """Start no update until `release`; they queue meanwhile, in their order."""
+        self._open.clear()
+
+    def release(self) -> None:
+        """Let the held updates start."""
+        self._open.set()
 
     @property
     def queues(self) -> int:
@@ -75,6 +86,8 @@ class OrderedProcessor(BaseUpdateProcessor):
             self._tails[key] = done
         started = False
         try:
+            if not self._open.is_set():
+                await self._open.wait()
             if before:
                 # asyncio.wait, not await: a cancelled waiter must not cancel the others' turn.
                 await asyncio.wait(before)

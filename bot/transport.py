@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, cast
 
-from telegram import Bot, Update
+from telegram import Bot, InlineKeyboardMarkup, Update
 from telegram._utils.defaultvalue import DEFAULT_NONE, DefaultValue
 from telegram._utils.types import JSONDict, ODVInput
 from telegram.ext import AIORateLimiter, ExtBot
@@ -161,3 +161,20 @@ def _values(data: object) -> list[str]:
     text = str(data)
     # A message may quote a value cut short or a part of it: each word goes too.
     return [text, *text.split()] if " " in text else [text]
+
+
+async def edit_text(
+    bot: Bot, chat_id: int, message_id: int, text: str, keyboard: InlineKeyboardMarkup | None
+) -> None:
+    """editMessageText as `Bot.edit_message_text` sends it, without reading the answer back.
+
+    The survey edits a message at nearly every press and needs nothing from Telegram's
+    answer, which `edit_message_text` builds into a whole Message (with the keyboard,
+    sender and chat): a fifth of the bot's own work per press, by profile. The request
+    goes the same way (defaults, the rate limiter, retries) and fails the same way
+    (BadRequest "message is not modified", "message to edit not found", ...).
+    """
+    data: JSONDict = {"chat_id": chat_id, "message_id": message_id, "text": text}
+    if keyboard is not None:
+        data["reply_markup"] = keyboard
+    await bot._post("editMessageText", data)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 # Bidi overrides and isolates can make a line read backwards; XML 1.0 forbids U+FFFE/FFFF.
-_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -17,4 +17,4 @@ def plain(text: str) -> str:
         for c in text
         if unicodedata.category(c) != "Cs"  # lone surrogates cannot be written to XML
     )
-    return _SPACES.sub(" ", _INVISIBLE.sub("", "".join(kept))).strip()
+    return _SPACES.sub(" ", INVISIBLE.sub("", "".join(kept))).strip()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from skm.analysis import ikm_by_group
 from skm.directory import Directory
 from skm.index import EMPTY, ElementTotals, IkmResult, OverallResult, Weighting, ikm_from_totals
 from skm.index import overall as all_units
@@ -36,6 +37,8 @@ class Report:
     overall: OverallResult
     profile: dict[str, dict[str, int]]
     sample: SampleCheck | None = None  # of the all-units figure
+    # Where the respondents answered (telegram, web, kiosk, import): each channel's IKM.
+    channels: dict[str, IkmResult] = field(default_factory=dict)
 
 
 def selection(period: Period | None, units: list[str] | None, office: str | None) -> Filter:
@@ -78,4 +81,5 @@ async def build_report(
         all_units([u.totals for u in figures], weighting),
         await responses.profile_counts(db, where),
         combined_sample(checks, period),
+        ikm_by_group(await responses.totals_by(db, "channel", where), weighting),
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from skm.profile import PROFILE_BY_KEY, PROFILE_FIELDS
-from skm.questionnaire import ELEMENT_CODES, SCORES
+from skm.questionnaire import ELEMENT_CODES, SCORES, Lang
 from skm.records import SUGGESTION_LIMIT
 
 
@@ -49,11 +49,12 @@ STEP_INDEX: dict[str, int] = {s.key: i for i, s in enumerate(STEPS)}
 
 @dataclass(frozen=True)
 class SurveyState:
-    """Where one citizen is: the current step and what they answered so far."""
+    """Where one citizen is: the current step, what they answered so far, in which language."""
 
     step: int = 0
     values: Mapping[str, str] = field(default_factory=dict)
     suggestion: str | None = None
+    lang: Lang = "id"
 
     @property
     def current(self) -> Step:
@@ -110,7 +111,15 @@ class Confirm:
     """Confirm the summary and submit."""
 
 
-Event = Start | Choose | Back | TypeText | Skip | Confirm
+@dataclass(frozen=True)
+class SwitchLang:
+    """Show the survey in another language; `step` is where the button was shown."""
+
+    step: str
+    lang: Lang
+
+
+Event = Start | Choose | Back | TypeText | Skip | Confirm | SwitchLang
 
 
 class Outcome(Enum):
@@ -158,6 +167,10 @@ def advance(state: SurveyState, event: Event) -> Transition:
         moved = replace(state, step=state.step + 1, suggestion=text[:SUGGESTION_LIMIT])
         outcome = Outcome.TRUNCATED if len(text) > SUGGESTION_LIMIT else Outcome.MOVED
         return Transition(moved, outcome)
+    if isinstance(event, SwitchLang):
+        if event.step != step.key:
+            return Transition(state, Outcome.STALE)
+        return Transition(replace(state, lang=event.lang), Outcome.MOVED)
     if isinstance(event, Skip):
         if step.kind is not Kind.SUGGESTION:
             return Transition(state, Outcome.STALE)

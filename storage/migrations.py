@@ -291,7 +291,7 @@ CREATE INDEX alert_outbox_due ON alert_outbox (next_try_at)
 """,
     # 6: where a survey in progress is shown, so that after a crash the bot can show each
     # open survey again. Masked with a key from SKM_SECRET and the survey's token (see
-    # bot/privacy.py), and deleted with the survey: never kept beside a response.
+    # service/privacy.py), and deleted with the survey: never kept beside a response.
     """
 ALTER TABLE surveys ADD COLUMN masked_chat INTEGER;
 """,
@@ -367,7 +367,44 @@ CREATE TABLE citizen_langs (
     """
 ALTER TABLE officers ADD COLUMN nrp TEXT;
 """,
-    # 11: scheduled jobs claimed per due time, so that of several bot processes sharing one
+    # 11: responses from the web survey and a desk's kiosk beside Telegram's and imported
+    # ones. SQLite cannot alter a CHECK, and rebuilding responses would cascade into the
+    # alert outbox, so the table's own text gets the wider CHECK, as SQLite's ALTER TABLE
+    # page allows for a change no stored row can violate ("Making Other Kinds Of Table
+    # Schema Changes"). RESET reloads this connection's schema; the table made and dropped
+    # moves the schema cookie on, so that every other connection reloads it too.
+    # PostgreSQL names a column's CHECK <table>_<column>_check and alters it in place.
+    Dialects(
+        sqlite="""
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = replace(sql,
+    'CHECK (channel IN (''telegram'', ''import''))',
+    'CHECK (channel IN (''telegram'', ''web'', ''kiosk'', ''import''))')
+    WHERE type = 'table' AND name = 'responses';
+PRAGMA writable_schema = RESET;
+CREATE TABLE migration_11 (done INTEGER);
+DROP TABLE migration_11;
+""",
+        postgres="""
+ALTER TABLE responses DROP CONSTRAINT responses_channel_check;
+ALTER TABLE responses ADD CONSTRAINT responses_channel_check
+    CHECK (channel IN ('telegram', 'web', 'kiosk', 'import'));
+""",
+    ),
+    # 12: kiosk links: a tablet at a desk answers the survey for many citizens (web/). Only
+    # the token's hash is kept, as for invites; an admin revokes a link by its number.
+    """
+CREATE TABLE kiosks (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,        -- SHA-256 of the link's token, never the token
+    unit TEXT NOT NULL,
+    office TEXT NOT NULL,
+    created_by INTEGER NOT NULL,            -- Telegram user id of a staff member; 0: the CLI
+    created_at INTEGER NOT NULL,            -- Unix seconds, UTC
+    revoked_at INTEGER                      -- NULL while the link works
+);
+""",
+    # 13: scheduled jobs claimed per due time, so that of several bot processes sharing one
     # database exactly one runs each (the weekly summary to a chat, a quarter-hour's expiry).
     """
 CREATE TABLE job_runs (

@@ -15,9 +15,13 @@ from skm.records import Response
 from storage.database import Database, Tx, among
 from storage.migrations import DAY_SECONDS, index_sums
 
-Channel = Literal["telegram", "import"]
-GroupBy = Literal["unit", "office", "gender", "age", "education", "occupation"]
-_GROUPABLE: frozenset[str] = frozenset(("unit", "office", *(f.key for f in PROFILE_FIELDS)))
+# Where a response came from: a citizen in Telegram, the web survey or a desk's kiosk, or a
+# file of earlier responses (migration 11 lets the column hold the web and the kiosk).
+Channel = Literal["telegram", "web", "kiosk", "import"]
+GroupBy = Literal["unit", "office", "channel", "gender", "age", "education", "occupation"]
+_GROUPABLE: frozenset[str] = frozenset(
+    ("unit", "office", "channel", *(f.key for f in PROFILE_FIELDS))
+)
 _ANSWER_COLS = tuple(c.lower() for c in ELEMENT_CODES)
 _PROFILE_COLS = tuple(f.key for f in PROFILE_FIELDS)
 _DAILY_GROUPS: frozenset[str] = frozenset(("unit", "office"))  # what daily_totals keeps
@@ -117,12 +121,17 @@ async def insert_many(
 
 
 async def insert_one(
-    tx: Tx, response: Response, respondent: str, source_key: str, lang: str
+    tx: Tx,
+    response: Response,
+    respondent: str,
+    source_key: str,
+    lang: str,
+    channel: Channel = "telegram",
 ) -> int | None:
     """Store one survey response inside the caller's transaction: its id; None if stored before."""
     row = await tx.one(
         f"{_INSERT} RETURNING id",
-        [*_row_values(response), "telegram", respondent, source_key, lang],
+        [*_row_values(response), channel, respondent, source_key, lang],
     )
     return None if row is None else int(row[0])
 
@@ -236,7 +245,7 @@ async def _sums(
 
 
 async def totals_by(db: Database, group_by: GroupBy, where: Filter) -> dict[str, ElementTotals]:
-    """Element sums and counts per group (unit, office or a profile field), computed in SQL."""
+    """Element sums and counts per group (unit, office, channel or a profile field), in SQL."""
     if group_by not in _GROUPABLE:
         raise ValueError(f"cannot group by {group_by!r}")
     if group_by in _DAILY_GROUPS:

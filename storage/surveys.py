@@ -8,10 +8,11 @@ from datetime import datetime
 from typing import Any
 
 from skm.flow import SurveyState
+from skm.questionnaire import LANGS, Lang
 from skm.records import Response
 from storage import alerts, responses
 from storage.database import Database
-from storage.responses import from_epoch, to_epoch
+from storage.responses import Channel, from_epoch, to_epoch
 
 
 @dataclass(frozen=True)
@@ -22,12 +23,16 @@ class OpenSurvey:
     token: str
     unit: str
     office: str
-    lang: str
-    state: SurveyState
+    state: SurveyState  # its language too: kept in the lang column
     message_id: int | None
     started_at: datetime
     updated_at: datetime
-    masked_chat: int | None = None  # the chat it is shown in, masked (bot/privacy.py)
+    masked_chat: int | None = None  # the chat it is shown in, masked (service/privacy.py)
+
+    @property
+    def lang(self) -> Lang:
+        """The language the survey is shown in."""
+        return self.state.lang
 
 
 _COLUMNS = (
@@ -46,8 +51,7 @@ def _survey(r: Any) -> OpenSurvey:
         r[1],
         r[2],
         r[3],
-        r[4],
-        _decode(r[5], r[6]),
+        _decode(r[5], r[6], r[4]),
         r[7],
         from_epoch(r[8]),
         from_epoch(r[9]),
@@ -59,9 +63,17 @@ def _encode(state: SurveyState) -> str:
     return json.dumps({"values": dict(state.values), "suggestion": state.suggestion})
 
 
-def _decode(step: int, text: str) -> SurveyState:
+def _decode(step: int, text: str, lang: str) -> SurveyState:
     data = json.loads(text)
-    return SurveyState(step, dict(data.get("values", {})), data.get("suggestion"))
+    return SurveyState(step, dict(data.get("values", {})), data.get("suggestion"), _lang(lang))
+
+
+def _lang(value: str) -> Lang:
+    """A stored language code as a known language; Indonesian for anything else."""
+    for lang in LANGS:
+        if value == lang:
+            return lang
+    return "id"
 
 
 async def get(db: Database, respondent: str) -> OpenSurvey | None:
@@ -81,7 +93,7 @@ async def start(
     masked_chat: int | None = None,
 ) -> OpenSurvey:
     """Begin a new survey for the citizen, replacing any unfinished one."""
-    state = SurveyState()
+    state = SurveyState(lang=_lang(lang))
     await db.write(
         f"INSERT INTO surveys ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?) "
         f"ON CONFLICT (respondent) DO UPDATE SET {_REPLACE}",
@@ -90,7 +102,7 @@ async def start(
             token,
             unit,
             office,
-            lang,
+            state.lang,
             state.step,
             _encode(state),
             to_epoch(now),
@@ -98,20 +110,23 @@ async def start(
             masked_chat,
         ),
     )
-    return OpenSurvey(respondent, token, unit, office, lang, state, None, now, now, masked_chat)
+    return OpenSurvey(respondent, token, unit, office, state, None, now, now, masked_chat)
 
 
 async def save(
     db: Database, survey: OpenSurvey, state: SurveyState, now: datetime, lang: str | None = None
 ) -> bool:
-    """Move the survey to a new state if it is still where the caller saw it; False if not."""
+    """Move the survey to a new state if it is still where the caller saw it; False if not.
+
+    The language written is the new state's, or `lang` where given.
+    """
     changed = await db.write(
         "UPDATE surveys SET step = ?, state = ?, lang = ?, updated_at = ? "
         "WHERE respondent = ? AND token = ? AND step = ? AND state = ? AND lang = ?",
         (
             state.step,
             _encode(state),
-            lang or survey.lang,
+            lang or state.lang,
             to_epoch(now),
             survey.respondent,
             survey.token,
@@ -131,25 +146,43 @@ async def set_message(db: Database, respondent: str, token: str, message_id: int
     )
 
 
-async def finish(db: Database, survey: OpenSurvey, response: Response, alert: bool = False) -> bool:
+async def finish(
+    db: Database,
+    survey: OpenSurvey,
+    response: Response,
+    alert: bool = False,
+    channel: Channel = "telegram",
+) -> bool:
     """Turn the survey into one response row and delete it, atomically; False if already done.
 
     With `alert`, the officers' alerts are queued in the same transaction. Its commit is
     durable: a citizen who is thanked afterwards is stored even through a power cut.
+    `channel` is where the citizen answered.
     """
+    return await finish_stored(db, survey, response, alert, channel) is not None
+
+
+async def finish_stored(
+    db: Database,
+    survey: OpenSurvey,
+    response: Response,
+    alert: bool = False,
+    channel: Channel = "telegram",
+) -> int | None:
+    """As `finish`, returning the stored response's id; None if the survey was done before."""
     async with db.atomic(durable=True) as tx:
         deleted = await tx.execute(
             "DELETE FROM surveys WHERE respondent = ? AND token = ?",
             (survey.respondent, survey.token),
         )
         if not deleted:
-            return False
+            return None
         stored = await responses.insert_one(
-            tx, response, survey.respondent, survey.token, survey.lang
+            tx, response, survey.respondent, survey.token, survey.lang, channel
         )
         if stored is not None and alert:
             await alerts.enqueue(tx, stored, response.unit, response.office, response.submitted_at)
-        return stored is not None
+        return stored
 
 
 async def cancel(db: Database, respondent: str) -> bool:

@@ -12,8 +12,8 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from bot.context import BotContext
-from bot.directory import Directory
-from bot.i18n import from_telegram, t
+from service.directory import Directory
+from service.i18n import from_telegram, t
 from skm.questionnaire import Lang
 from storage import officers
 

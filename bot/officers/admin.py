@@ -12,9 +12,6 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.context import BotContext
-from bot.deeplink import INVITE_PREFIX, invite_payload, link
-from bot.directory import Directory
-from bot.i18n import t
 from bot.officers import help as menus
 from bot.officers.access import (
     Role,
@@ -28,7 +25,10 @@ from bot.officers.access import (
 )
 from bot.officers.query import QueryError
 from bot.officers.render import echoed
-from bot.zones import moment
+from service.deeplink import INVITE_PREFIX, invite_payload, link
+from service.directory import Directory
+from service.i18n import t
+from service.zones import moment
 from storage import officers
 
 log = logging.getLogger(__name__)

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from html import escape
 
-from bot.config import Settings
-from bot.directory import Directory
-from bot.i18n import number, t
 from bot.officers.render import element_name
+from service.directory import Directory
+from service.i18n import number, t
+from service.policy import alert_rule as rule
+from service.policy import needs_alert as needs_alert
 from skm.questionnaire import ELEMENT_CODES, Lang
 from skm.records import Response
 
-
-def needs_alert(response: Response) -> bool:
-    """Whether a response scores any element 1 (suggestions go to the weekly summary)."""
-    return any(response.answers.get(c) == 1 for c in ELEMENT_CODES)
-
-
-def rule(settings: Settings) -> Callable[[Response], bool]:
-    """The one rule for which stored responses alert the officers: none with SKM_ALERTS=false."""
-    if not settings.skm_alerts:
-        return lambda response: False
-    return needs_alert
+__all__ = ["needs_alert", "notice", "rule"]
 
 
 def notice(responses: Sequence[Response], directory: Directory, lang: Lang) -> str:

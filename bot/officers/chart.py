@@ -14,7 +14,7 @@ from pathlib import Path
 import matplotlib
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.i18n import number, t
+from service.i18n import number, t
 from skm.grade import GRADES, grade_for
 from skm.index import IkmResult
 from skm.questionnaire import ELEMENTS, Lang

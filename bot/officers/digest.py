@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from html import escape
 
-from bot.directory import Directory
-from bot.i18n import number, t
 from bot.officers.access import Scope
 from bot.officers.render import change_text, clip, element_name, result_line, unit_head
+from service.directory import Directory
+from service.i18n import number, t
 from skm.analysis import Priority, weakest_elements
 from skm.disclosure import too_few
 from skm.index import EMPTY, IkmResult, Weighting, ikm_from_totals

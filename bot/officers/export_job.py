@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.csvfile import write_csv
-from bot.directory import Directory
 from bot.officers import workbook
+from service.directory import Directory
 from skm.index import Weighting
 from skm.period import Period
 from skm.questionnaire import Lang

@@ -9,13 +9,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from bot import workers
 from bot.context import AppState, BotContext
 from bot.csvfile import SEPARATORS
-from bot.i18n import number, t
 from bot.officers import export_job
 from bot.officers.access import Scope, Viewer, officers_only, private_only, stale
 from bot.officers.buttons import CsvExport, parse
 from bot.officers.export_job import ExportJob
 from bot.officers.render import period_text
 from bot.officers.selection import selection
+from service.i18n import number, t
 from skm.period import Period, current_quarter, parse_period
 from skm.questionnaire import Lang
 from storage import responses

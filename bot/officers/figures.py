@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from bot.directory import Directory
 from bot.officers.access import Scope
-from skm.analysis import Priority, weakest_elements
+from service.directory import Directory
+from skm.analysis import Priority, ikm_by_group, weakest_elements
 from skm.index import EMPTY, IkmResult, OverallResult, Weighting, ikm_from_totals, overall
 from skm.period import Period, previous
 from skm.sample import SampleCheck as SampleCheck
@@ -51,6 +51,7 @@ class UnitDetail:
     priorities: list[Priority]
     offices: list[tuple[str, IkmResult, SampleCheck]]
     sample: SampleCheck
+    channels: dict[str, IkmResult] = field(default_factory=dict)  # where they answered
 
 
 def _where(period: Period, units: list[str] | None, office: str | None) -> Filter:
@@ -107,6 +108,7 @@ async def unit_detail(
             offices.append((c, ikm_from_totals(found, weighting), check))
     counted = {c: tot.respondents for c, tot in per_office.items()}
     sample = unit_sample(directory, unit, office, period, counted)
+    per_channel = await responses.totals_by(db, "channel", _where(period, [unit], office))
     return UnitDetail(
         unit,
         office,
@@ -117,4 +119,5 @@ async def unit_detail(
         weakest_elements(result),
         offices,
         sample,
+        ikm_by_group(per_channel, weighting),
     )

@@ -16,8 +16,6 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
-from bot.directory import Directory
-from bot.i18n import t
 from bot.officers import followup_render as render
 from bot.officers.access import (
     Scope,
@@ -44,7 +42,9 @@ from bot.officers.buttons import (
     parse,
 )
 from bot.officers.selection import selection
-from bot.privacy import pseudonym
+from service.directory import Directory
+from service.i18n import t
+from service.privacy import pseudonym
 from skm.analysis import Priority, weakest_elements
 from skm.followup import (
     DUE_PRESETS,

@@ -8,8 +8,6 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.directory import Directory
-from bot.i18n import number, t
 from bot.officers.access import Scope
 from bot.officers.buttons import (
     DraftCancel,
@@ -24,6 +22,8 @@ from bot.officers.buttons import (
     FollowUpView,
 )
 from bot.officers.render import clip, element_name, period_text, unit_head
+from service.directory import Directory
+from service.i18n import number, t
 from skm.analysis import Priority
 from skm.followup import DUE_PRESETS, MAX_AHEAD_DAYS, MAX_TEXT, STATUSES, Status
 from skm.period import Period

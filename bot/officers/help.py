@@ -10,8 +10,8 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ExtBot, filters
 
 from bot.context import BotContext, SkmApplication
-from bot.i18n import t
 from bot.officers.access import Role, reply, viewer_of
+from service.i18n import t
 from skm.questionnaire import LANGS, Lang
 from storage import officers
 
@@ -23,6 +23,7 @@ _STAFF = (
     "ikm",
     "saran",
     "qr",
+    "kiosk",
     "ekspor",
     "laporan",
     "tindaklanjut",

@@ -8,10 +8,10 @@ from telegram import Update
 
 from bot import workers
 from bot.context import BotContext
-from bot.i18n import t
 from bot.officers import chart, figures, render
 from bot.officers.access import Scope, Viewer, officers_only, reply
 from bot.officers.selection import selection
+from service.i18n import t
 from skm.disclosure import too_few
 from skm.period import current_quarter
 

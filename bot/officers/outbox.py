@@ -22,8 +22,8 @@ from telegram.ext import JobQueue
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.context import BotContext, SkmApplication
-from bot.i18n import as_lang
 from bot.officers.alerts import notice
+from service.i18n import as_lang
 from storage import alerts
 from storage.alerts import PendingAlert
 
@@ -60,7 +60,11 @@ def schedule(app: SkmApplication) -> None:
 def kick(context: BotContext, after: timedelta = timedelta(0)) -> None:
     """Deliver soon (a response was just stored, or Telegram asked to wait this long)."""
     # PTB types a context's job queue by a variable it cannot tie to BotContext.
-    jobs = cast("JobQueue[BotContext] | None", context.job_queue)
+    kick_queue(cast("JobQueue[BotContext] | None", context.job_queue), after)
+
+
+def kick_queue(jobs: JobQueue[BotContext] | None, after: timedelta = timedelta(0)) -> None:
+    """As `kick`, on the Application's job queue (for a listener, which has no context)."""
     if jobs is not None:
         jobs.run_once(deliver, after, name=KICK_JOB, job_kwargs={"misfire_grace_time": None})
 

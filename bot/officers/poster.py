@@ -10,12 +10,13 @@ from telegram.constants import ParseMode
 
 from bot import workers
 from bot.context import BotContext
-from bot.deeplink import link, survey_payload
-from bot.i18n import t
 from bot.officers.access import Viewer, officers_only, reply, stale
 from bot.officers.buttons import QrOffice, parse
 from bot.officers.query import QueryError, parse_query
-from bot.qr import render_poster
+from service.deeplink import link, survey_payload
+from service.i18n import t
+from service.poster import render_poster
+from service.weblinks import landing_link
 from skm.questionnaire import Lang
 
 
@@ -84,9 +85,15 @@ async def _send_poster(
 ) -> None:
     """The poster as a photo to look at, with the link, and as a file to print (uncompressed)."""
     directory = context.bot_data.units
-    url = link(context.bot.username, survey_payload(unit, office))
+    # With the web survey, the one QR code opens the desk's page, offering the browser and
+    # Telegram; without it, Telegram.
+    web = context.bot_data.config.require_web()
+    if web is not None:
+        url = landing_link(web.url, unit, office)
+    else:
+        url = link(context.bot.username, survey_payload(unit, office))
     unit_name, office_name = directory.unit_name(unit, "id"), directory.office_name(office)
-    png = await workers.run(render_poster, url, unit_name, office_name)
+    png = await workers.run(render_poster, url, unit_name, office_name, web is not None)
     caption = t(
         lang,
         "officer.qr_caption",

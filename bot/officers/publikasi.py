@@ -8,11 +8,11 @@ from telegram import Update
 
 from bot import workers
 from bot.context import BotContext
-from bot.i18n import t
 from bot.officers.access import Scope, Viewer, officers_only, reply
 from bot.officers.render import period_text
 from bot.officers.selection import selection
 from documents.publikasi import draw_poster, gather_poster
+from service.i18n import t
 from skm.period import Period, current_quarter
 
 

@@ -8,8 +8,8 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from bot.directory import Directory
 from bot.officers.render import echoed
+from service.directory import Directory
 from skm.period import PERIOD_FORMS, Period, PeriodOutOfRange, parse_period
 
 

@@ -6,9 +6,10 @@ from datetime import timedelta
 from decimal import Decimal
 from html import escape
 
-from bot.directory import Directory
-from bot.i18n import number, signed, t
 from bot.officers.figures import Overview, SampleCheck, UnitDetail
+from service.directory import Directory
+from service.i18n import number, signed, t
+from service.report import channel_name
 from skm.disclosure import too_few
 from skm.grade import Grade
 from skm.index import IkmResult
@@ -253,6 +254,11 @@ def unit_detail(data: UnitDetail, directory: Directory, lang: Lang) -> str:
             name = escape(directory.office_name(office))
             shown = t(lang, "officer.too_few") if too_few(result.respondents) else None
             lines.append(f"{name}: {shown or result_line(result, lang, sample)}")
+    if len(data.channels) > 1:  # one channel only: the figures above say it all
+        lines += ["", t(lang, "officer.channels_title")]
+        for channel, result in data.channels.items():
+            shown = t(lang, "officer.too_few") if too_few(result.respondents) else None
+            lines.append(f"{channel_name(channel, lang)}: {shown or result_line(result, lang)}")
     lines += ["", sample_text(data.sample, directory, lang)]
     return "\n".join(lines)
 

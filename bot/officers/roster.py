@@ -14,8 +14,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.context import BotContext
-from bot.directory import Directory
-from bot.i18n import t
 from bot.officers import help as menus
 from bot.officers.access import (
     Scope,
@@ -37,7 +35,9 @@ from bot.officers.buttons import (
     parse,
 )
 from bot.officers.paging import paging_row
-from bot.zones import moment
+from service.directory import Directory
+from service.i18n import t
+from service.zones import moment
 from skm.questionnaire import Lang
 from storage import officers
 from storage.officers import Officer, OpenInvite
@@ -235,6 +235,7 @@ async def _cancel(
 
 
 @officers_only
+@private_only("officer.nrp_private")  # a group would read the number back; none is kept
 async def nrp(update: Update, context: BotContext, viewer: Viewer) -> None:
     """/nrp 12345678: an officer gives their NRP once; /petugas shows it beside their name."""
     words = context.args or []

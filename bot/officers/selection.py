@@ -10,9 +10,9 @@ from html import escape
 from telegram import Update
 
 from bot.context import BotContext
-from bot.i18n import t
 from bot.officers.access import Viewer, reply
 from bot.officers.query import QueryError, parse_query
+from service.i18n import t
 from skm.period import Period
 
 

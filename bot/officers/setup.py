@@ -8,7 +8,6 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.config import Settings
 from bot.context import AppState, BotContext, SkmApplication
 from bot.officers import (
     access,
@@ -17,6 +16,7 @@ from bot.officers import (
     exports,
     followup,
     ikm,
+    kiosk,
     laporan,
     outbox,
     poster,
@@ -26,6 +26,8 @@ from bot.officers import (
     weekly,
 )
 from bot.officers import help as menus
+from service.config import Settings
+from service.listeners import ResponseListener, StoredResponse
 from skm.records import Response
 
 
@@ -42,6 +44,7 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
         CommandHandler("ikm", ikm.ikm),
         CommandHandler("saran", suggestions.saran),
         CommandHandler("qr", poster.qr),
+        CommandHandler("kiosk", kiosk.kiosk),
         CommandHandler(["ekspor", "export"], exports.ekspor),
         CommandHandler(["laporan", "report"], laporan.laporan),
         CommandHandler(["tindaklanjut", "followup"], followup.tindaklanjut),
@@ -93,7 +96,11 @@ def alert_rule(settings: Settings) -> Callable[[Response], bool]:
     return alerts.rule(settings)
 
 
-async def on_response(context: BotContext, response: Response) -> None:
-    """A response was stored, its alerts queued with it: have them delivered now."""
-    if context.bot_data.alert_rule(response):
-        outbox.kick(context)
+def response_listener(app: SkmApplication) -> ResponseListener:
+    """What hears of a stored response, from any channel: its queued alerts go out now."""
+
+    async def on_response(stored: StoredResponse) -> None:
+        if stored.alerted:
+            outbox.kick_queue(app.job_queue)
+
+    return on_response

@@ -8,8 +8,6 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
-from bot.directory import Directory
-from bot.i18n import t
 from bot.officers.access import (
     Scope,
     Viewer,
@@ -23,6 +21,8 @@ from bot.officers.buttons import SuggestionPage, parse
 from bot.officers.paging import paging_row
 from bot.officers.render import clip, period_text
 from bot.officers.selection import selection
+from service.directory import Directory
+from service.i18n import t
 from skm.period import Period, parse_period
 from skm.questionnaire import Lang
 from storage import responses

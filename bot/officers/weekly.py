@@ -10,12 +10,12 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
-from bot.config import WEEKDAYS, Settings
 from bot.context import BotContext, SkmApplication
-from bot.i18n import as_lang, t
 from bot.officers import digest
 from bot.officers.access import Scope, Viewer, officers_only, reply, scope_label
-from bot.zones import zone_label
+from service.config import WEEKDAYS, Settings
+from service.i18n import as_lang, t
+from service.zones import zone_label
 from storage import jobs, subscriptions
 from storage.subscriptions import Subscription
 

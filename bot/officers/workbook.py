@@ -14,9 +14,9 @@ import xlsxwriter
 
 from bot.cells import WORKBOOK_OPTIONS, write_cells
 from bot.csvfile import export_fields
-from bot.directory import Directory
-from bot.i18n import t
-from bot.report import Report, build_report
+from service.directory import Directory
+from service.i18n import t
+from service.report import Report, build_report, channel_name
 from skm.analysis import answer_shares, correlation_matrix, ikm_by_group
 from skm.disclosure import too_few
 from skm.index import IkmResult, Weighting
@@ -31,6 +31,7 @@ from storage.database import Database
 from storage.followups import FollowUp
 from storage.responses import Filter, GroupBy
 
+CHANNEL = "channel"  # the key of the channels' figures in ExportData.by_profile
 SHEETS = ("raw", "units", "profile", "distribution", "correlation", "by_profile", "followup")
 _DAY, _MOMENT = "%Y-%m-%d", "%Y-%m-%d %H:%M"
 
@@ -62,6 +63,8 @@ async def gather(
     for f in PROFILE_FIELDS:
         field_totals = await responses.totals_by(db, cast(GroupBy, f.key), where)
         by_profile[f.key] = ikm_by_group(field_totals, weighting)
+    # Where the respondents answered (Telegram, web, kiosk, import), beside their profile.
+    by_profile[CHANNEL] = ikm_by_group(await responses.totals_by(db, "channel", where), weighting)
     return ExportData(
         period,
         await responses.fetch(db, where),
@@ -216,8 +219,9 @@ def correlation_frame(data: ExportData) -> pd.DataFrame:
 
 
 def by_profile_frame(data: ExportData, lang: Lang) -> pd.DataFrame:
-    """The IKM of each profile category."""
+    """The IKM of each profile category, and of each channel the respondents answered in."""
     body: list[list[Any]] = []
+    channels = data.by_profile.get(CHANNEL, {})
     for f in PROFILE_FIELDS:
         groups = data.by_profile.get(f.key, {})
         for code in [*f.codes, *(c for c in groups if c not in f.codes)]:
@@ -239,6 +243,15 @@ def by_profile_frame(data: ExportData, lang: Lang) -> pd.DataFrame:
                     grade.letter if grade else None,
                 ]
             )
+    for channel, result in channels.items():
+        name = channel_name(channel, lang)
+        if too_few(result.respondents):
+            too = t(lang, "officer.too_few")
+            body.append([t(lang, "report.channels"), channel, name, too, None, None])
+            continue
+        grade = result.grade
+        row = [t(lang, "report.channels"), channel, name, result.respondents]
+        body.append([*row, _num(result.ikm), grade.letter if grade else None])
     return pd.DataFrame(
         body,
         columns=[

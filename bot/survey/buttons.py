@@ -3,19 +3,19 @@ survey, and buttons nobody knows."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TypeVar
 
 from telegram import CallbackQuery, Update, User
 
 from bot.context import BotContext
-from bot.i18n import as_lang, t
 from bot.survey import callbacks, render, session
 from bot.survey.callbacks import Action, PickButton, StepButton, SwitchButton
-from skm.flow import Outcome, advance
+from service import survey as service
+from service.i18n import t
+from service.listeners import StoredResponse, notify
+from service.survey import Happened
 from skm.questionnaire import Lang
-from skm.records import Response
-from storage import responses, surveys
+from storage import surveys
 from storage.surveys import OpenSurvey
 
 B = TypeVar("B", StepButton, PickButton, SwitchButton)
@@ -55,7 +55,7 @@ async def on_step(update: Update, context: BotContext) -> None:
         notice, stored = await _step(context, query.from_user, who, button, chat_id, message_id)
     await query.answer(notice or None)
     if stored is not None:  # after the answer: listeners may send messages of their own
-        await session.notify_listeners(context, stored)
+        await notify(context.bot_data.response_listeners, stored)
 
 
 async def _step(
@@ -65,40 +65,42 @@ async def _step(
     button: StepButton,
     chat_id: int,
     message_id: int,
-) -> tuple[str, Response | None]:
+) -> tuple[str, StoredResponse | None]:
     """Apply one press: the notice to show (empty if the screen says it all), what it stored."""
-    db = context.bot_data.database
-    survey = await surveys.get(db, who)
-    if survey is None or survey.token != button.token:
-        return await _gone(context, user, button, chat_id, message_id, survey is not None), None
-    lang = as_lang(survey.lang)
-    if session.is_expired(context, survey):
-        await surveys.cancel(db, survey.respondent)
-        return t(lang, "survey.notice.expired"), None
-    event = button.event()
-    if event is None:  # the language switch: same step, other language
-        if button.step != survey.state.current.key or button.lang is None:
-            return t(lang, "survey.notice.stale"), None
-        if not await surveys.save(db, survey, survey.state, session.now(), lang=button.lang):
-            return t(lang, "survey.notice.stale"), None
-        await session.remember_lang(context, user.id, button.lang)  # for their next surveys
-        await _redraw(context, replace(survey, lang=button.lang), chat_id, message_id)
-        return "", None
-    moved = advance(survey.state, event)
-    if moved.outcome is Outcome.DONE:
-        return await session.submit(context, chat_id, message_id, survey)
-    if moved.outcome is Outcome.STALE:
-        if survey.message_id in (None, message_id):
-            # The survey's own message shows an older step (say the bot died after saving
-            # an answer but before editing): show where the survey really is.
+    state = context.bot_data
+    result = await service.press(
+        state.database, who, "telegram", session.now(), state.policy, button.token, button.event()
+    )
+    survey, lang = result.survey, result.shown_lang or "id"
+    match result.happened:
+        case Happened.ADVANCED | Happened.SWITCHED if survey is not None:
             await _redraw(context, survey, chat_id, message_id)
-        return t(lang, "survey.notice.stale"), None
-    if moved.outcome is Outcome.INVALID:
-        return t(lang, "survey.notice.invalid"), None
-    if not await surveys.save(db, survey, moved.state, session.now()):
-        return t(lang, "survey.notice.stale"), None  # another press moved it first
-    await _redraw(context, replace(survey, state=moved.state), chat_id, message_id)
-    return "", None
+            return "", None
+        case Happened.STALE if survey is not None:
+            # The survey's own message shows an older step (say the bot died after saving an
+            # answer but before editing): show where the survey really is. A language press
+            # on an older step only says so.
+            if button.action is not Action.LANG and survey.message_id in (None, message_id):
+                await _redraw(context, survey, chat_id, message_id)
+            return t(lang, "survey.notice.stale"), None
+        case Happened.OVERTAKEN if survey is not None:  # another press moved it first
+            return t(lang, "survey.notice.stale"), None
+        case Happened.INVALID:
+            return t(lang, "survey.notice.invalid"), None
+        case Happened.EXPIRED:
+            return t(lang, "survey.notice.expired"), None
+        case Happened.OTHER | Happened.GONE:  # replaced by a newer survey, or expired
+            told = await session.lang_for(context, user)
+            replaced = result.happened is Happened.OTHER
+            return t(told, "survey.notice.stale" if replaced else "survey.notice.expired"), None
+        case Happened.RECORDED if button.action is not Action.CONFIRM:
+            return t(lang, "survey.notice.recorded"), None
+    # A confirm: stored now, stored before (the same confirm again, e.g. after a crash),
+    # over the daily limit, or gone since it was read.
+    notice = await session.submitted(context, chat_id, message_id, result)
+    if notice is None:
+        raise RuntimeError(f"a survey press cannot have {result.happened}")
+    return notice, result.stored
 
 
 async def _redraw(context: BotContext, survey: OpenSurvey, chat_id: int, message_id: int) -> None:
@@ -114,26 +116,6 @@ async def _redraw(context: BotContext, survey: OpenSurvey, chat_id: int, message
         return
     await session.draw(context, chat_id, survey, screen)
     await session.retire(context, chat_id, message_id)
-
-
-async def _gone(
-    context: BotContext,
-    user: User,
-    button: StepButton,
-    chat_id: int,
-    message_id: int,
-    replaced: bool,
-) -> str:
-    """A press for a survey that is no longer open: stored, replaced, expired or cancelled."""
-    stored = await responses.stored_lang(context.bot_data.database, button.token)
-    if stored is not None:
-        lang = as_lang(stored)
-        if button.action is Action.CONFIRM:  # the same confirm again, e.g. after a crash
-            screen = render.text_only(lang, "survey.recorded")
-            await session.show(context, chat_id, screen, message_id)
-        return t(lang, "survey.notice.recorded")
-    lang = await session.lang_for(context, user)
-    return t(lang, "survey.notice.stale" if replaced else "survey.notice.expired")
 
 
 async def on_pick(update: Update, context: BotContext) -> None:
@@ -185,7 +167,7 @@ async def _switch(
     survey = await session.open_survey(context, user.id)
     if survey is None or survey.token != button.token:
         return t(await session.lang_for(context, user), "survey.notice.stale")
-    lang = as_lang(survey.lang)
+    lang = survey.lang
     if button.unit is None or button.office is None:
         screen = session.screen_of(context, survey, t(lang, "survey.resumed"))
         shown = await session.show(context, chat_id, screen, message_id)

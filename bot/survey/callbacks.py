@@ -12,11 +12,11 @@ old message, a forged value or a second press is recognised by `skm.flow.advance
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import dataclass
 from enum import Enum
 
-from skm.flow import STEP_INDEX, Back, Choose, Confirm, Event, Skip, Start
+from service.survey import new_token as new_token
+from skm.flow import STEP_INDEX, Back, Choose, Confirm, Event, Skip, Start, SwitchLang
 from skm.questionnaire import LANGS, Lang
 
 MAX_BYTES = 64
@@ -30,11 +30,6 @@ _PICK = re.compile(
 _SWITCH = re.compile(
     r"sw\|(?P<token>[A-Za-z0-9_-]{6,16})(?:\|(?P<unit>[A-Z0-9_]{1,24})\|(?P<office>[A-Z0-9_]{1,24}))?"
 )
-
-
-def new_token() -> str:
-    """A fresh survey token: 8 URL-safe characters, unguessable enough to tie buttons to it."""
-    return secrets.token_urlsafe(6)
 
 
 class Action(Enum):
@@ -64,8 +59,8 @@ class StepButton:
         """The callback data."""
         return step_data(self.token, self.step, self.action, self.value)
 
-    def event(self) -> Event | None:
-        """The survey event this press stands for; None for the language switch."""
+    def event(self) -> Event:
+        """The survey event this press stands for."""
         match self.action:
             case Action.START:
                 return Start()
@@ -78,7 +73,7 @@ class StepButton:
             case Action.CONFIRM:
                 return Confirm()
             case Action.LANG:
-                return None
+                return SwitchLang(self.step, self.lang or "id")
 
     @property
     def lang(self) -> Lang | None:

@@ -4,17 +4,16 @@ commands nobody knows."""
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from telegram import MessageEntity, Update, User
 from telegram.constants import ChatType
 
 from bot.context import BotContext
-from bot.deeplink import link, parse_survey_payload
-from bot.i18n import as_lang, t
 from bot.survey import render, session
-from skm.flow import Outcome, TypeText, advance
-from storage import surveys
+from service import survey as service
+from service.deeplink import link, parse_survey_payload
+from service.i18n import t
+from service.survey import Happened
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +32,7 @@ async def on_start(update: Update, context: BotContext) -> None:
     place = parse_survey_payload(payload, units) if payload else None
     if place is None and payload and (survey := await session.open_survey(context, user.id)):
         # A code we cannot read must not look as if the survey in progress were gone.
-        lang = as_lang(survey.lang)
+        lang = survey.lang
         where = render.place(units, survey.unit, survey.office, lang)
         await session.show(context, chat.id, render.still_open(lang, survey.token, where))
         return
@@ -71,14 +70,14 @@ async def on_cancel(update: Update, context: BotContext) -> None:
 
 
 async def _cancel(context: BotContext, chat_id: int, user: User, who: str) -> None:
-    db = context.bot_data.database
-    survey = await surveys.get(db, who)
-    if survey is None or not await surveys.cancel(db, survey.respondent):
+    result = await service.cancel(context.bot_data.database, who)
+    survey = result.found
+    if result.happened is not Happened.CANCELLED or survey is None:
         lang = await session.lang_for(context, user)
         await session.show(context, chat_id, render.text_only(lang, "survey.no_cancel"))
         return
     await session.retire(context, chat_id, survey.message_id)
-    await session.show(context, chat_id, render.text_only(as_lang(survey.lang), "survey.cancelled"))
+    await session.show(context, chat_id, render.text_only(survey.lang, "survey.cancelled"))
     log.info("Survey cancelled for %s at %s", survey.unit, survey.office)
 
 
@@ -93,24 +92,20 @@ async def on_text(update: Update, context: BotContext) -> None:
 
 
 async def _text(context: BotContext, chat_id: int, user: User, who: str, text: str) -> None:
-    db = context.bot_data.database
-    survey = await surveys.get(db, who)
-    if survey is None:
-        lang = await session.lang_for(context, user)
+    state = context.bot_data
+    result = await service.type_text(
+        state.database, who, "telegram", session.now(), state.policy, text
+    )
+    survey = result.survey
+    if survey is None:  # none open, or abandoned too long ago (and now deleted)
+        lang = result.shown_lang or await session.lang_for(context, user)
         await session.show(context, chat_id, render.text_only(lang, "survey.no_survey"))
         return
-    lang = as_lang(survey.lang)
-    if session.is_expired(context, survey):
-        await surveys.cancel(db, survey.respondent)
-        await session.show(context, chat_id, render.text_only(lang, "survey.no_survey"))
-        return
-    moved = advance(survey.state, TypeText(text))
-    notice: str | None = t(lang, "survey.use_buttons")
-    if moved.outcome in (Outcome.MOVED, Outcome.TRUNCATED) and await surveys.save(
-        db, survey, moved.state, session.now()
-    ):
-        survey = replace(survey, state=moved.state)
-        notice = render.truncated(lang) if moved.outcome is Outcome.TRUNCATED else None
+    notice: str | None = t(survey.lang, "survey.use_buttons")  # not the step for text
+    if result.happened is Happened.ADVANCED:
+        notice = None
+    elif result.happened is Happened.TRUNCATED:
+        notice = render.truncated(survey.lang)
     # The old screen is above the citizen's text: show the step again below it.
     await session.draw(context, chat_id, survey, session.screen_of(context, survey, notice))
 

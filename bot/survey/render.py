@@ -1,4 +1,4 @@
-"""What a citizen sees: one (text, keyboard) screen per survey state, in their language."""
+"""What a citizen sees in Telegram: a (text, keyboard) screen per survey state."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.directory import Directory
-from bot.i18n import number, t
 from bot.survey.callbacks import Action, PickButton, SwitchButton, step_data
+from service import screen
+from service.directory import Directory
+from service.i18n import t
+from service.screen import Act, Choice, Place, other_lang, step_view
+from service.screen import place as place
+from service.screen import summary as summary
+from service.screen import truncated as truncated
 from skm.flow import Kind, SurveyState
-from skm.profile import PROFILE_BY_KEY, PROFILE_FIELDS
-from skm.questionnaire import ELEMENT_CODES, ELEMENTS, ELEMENTS_BY_CODE, Lang
-from skm.records import SUGGESTION_LIMIT
+from skm.questionnaire import Lang
 
 Row = list[InlineKeyboardButton]
 
@@ -25,41 +28,6 @@ class Screen:
     keyboard: InlineKeyboardMarkup | None = None
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where the service was received: display names, and the unit as a sentence names it."""
-
-    unit: str
-    office: str
-    service: str = ""
-
-    @property
-    def phrase(self) -> str:
-        """The unit inside a sentence ("the driving licence (SIM) service" in English)."""
-        return self.service or self.unit
-
-
-def place(directory: Directory, unit: str, office: str, lang: Lang) -> Place:
-    """The display names of a unit and an office."""
-    name = directory.unit_name(unit, lang)
-    service = name
-    if lang == "en" and name != directory.unit_name(unit, "id"):
-        service = in_sentence(name)
-    return Place(name, directory.office_name(office), service)
-
-
-def in_sentence(name: str) -> str:
-    """An English unit name as a sentence says it: "Driving licence (SIM)" -> "the driving
-    licence (SIM) service"; a name that is already a service keeps its own noun."""
-    head = name[:1].lower() + name[1:] if name[1:2].islower() else name  # SPKT stays SPKT
-    return f"the {head}" if "service" in name.lower() else f"the {head} service"
-
-
-def other_lang(lang: Lang) -> Lang:
-    """The language the switch button offers."""
-    return "en" if lang == "id" else "id"
-
-
 def _button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data)
 
@@ -68,108 +36,39 @@ def _pairs(buttons: list[InlineKeyboardButton]) -> list[Row]:
     return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
 
 
-def step_screen(
-    token: str, lang: Lang, state: SurveyState, where: Place, notice: str | None = None
-) -> Screen:
+_ACTIONS = {
+    Act.START: Action.START,
+    Act.CHOOSE: Action.CHOOSE,
+    Act.BACK: Action.BACK,
+    Act.SKIP: Action.SKIP,
+    Act.CONFIRM: Action.CONFIRM,
+    Act.LANG: Action.LANG,
+}
+
+
+def step_screen(token: str, state: SurveyState, where: Place, notice: str | None = None) -> Screen:
     """The screen of the survey's current step, with an optional notice above it."""
-    step = state.current
+    view = step_view(state, where, notice)
 
-    def press(action: Action, value: str = "") -> str:
-        return step_data(token, step.key, action, value)
+    def button(choice: Choice) -> InlineKeyboardButton:
+        data = step_data(token, view.step, _ACTIONS[choice.act], choice.value)
+        return _button(choice.label, data)
 
-    nav: Row = []
-    if state.step > 1:  # the first question has nothing to go back to
-        nav.append(_button(t(lang, "survey.button.back"), press(Action.BACK)))
-    nav.append(_button(t(lang, "survey.button.lang"), press(Action.LANG, other_lang(lang))))
-
-    rows: list[Row]
-    match step.kind:
-        case Kind.WELCOME:
-            questions = len(PROFILE_FIELDS) + len(ELEMENT_CODES)
-            text = t(
-                lang, "survey.welcome", unit=where.phrase, office=where.office, questions=questions
-            )
-            rows = [[_button(t(lang, "survey.button.start"), press(Action.START))]]
-        case Kind.PROFILE:
-            field = PROFILE_BY_KEY[step.key]
-            position = PROFILE_FIELDS.index(field) + 1
-            text = t(
-                lang,
-                "survey.profile",
-                n=position,
-                total=len(PROFILE_FIELDS),
-                question=field.question(lang),
-            )
-            choices = [
-                _button(c.label(lang), press(Action.CHOOSE, c.code)) for c in field.categories
-            ]
-            rows = _pairs(choices)
-        case Kind.ELEMENT:
-            element = ELEMENTS_BY_CODE[step.key]
-            text = t(
-                lang,
-                "survey.element",
-                n=state.element_position(),
-                total=len(ELEMENT_CODES),
-                name=element.name(lang),
-                question=element.question(lang),
-            )
-            rows = [
-                [_button(answer(lang), press(Action.CHOOSE, str(score)))]
-                for score, answer in enumerate(element.answers, start=1)
-            ]
-        case Kind.SUGGESTION:
-            limit = number(SUGGESTION_LIMIT, 0, lang)
-            text = t(lang, "survey.suggestion", unit=where.phrase, limit=limit)
-            rows = [[_button(t(lang, "survey.button.skip"), press(Action.SKIP))]]
-        case Kind.CONFIRM:
-            text = summary(lang, state, where)
-            rows = [[_button(t(lang, "survey.button.confirm"), press(Action.CONFIRM))]]
-    if notice:
-        text = f"{notice}\n\n{text}"
-    return Screen(text, InlineKeyboardMarkup([*rows, nav]))
-
-
-def summary(lang: Lang, state: SurveyState, where: Place) -> str:
-    """Everything the citizen answered, to check before submitting."""
-    lines = [
-        t(lang, "survey.summary.title"),
-        "",
-        t(lang, "survey.summary.unit", unit=where.unit),
-        t(lang, "survey.summary.office", office=where.office),
-        "",
-    ]
-    for field in PROFILE_FIELDS:
-        code = state.values.get(field.key)
-        shown = field.label(code)(lang) if code else t(lang, "survey.summary.none")
-        lines.append(f"{field.question(lang)}: {shown}")
-    lines.append("")
-    answers = state.answers()
-    for n, element in enumerate(ELEMENTS, start=1):
-        score = answers[element.code]
-        shown = element.label(score, lang) if score else t(lang, "survey.summary.none")
-        lines.append(f"{n}. {element.name(lang)}: {shown}")
-    lines.append("")
-    suggestion = state.suggestion or t(lang, "survey.summary.none")
-    lines.append(t(lang, "survey.summary.suggestion", text=suggestion))
-    lines.append("")
-    lines.append(t(lang, "survey.summary.hint"))
-    return "\n".join(lines)
-
-
-def truncated(lang: Lang) -> str:
-    """The notice that a suggestion was cut to the limit."""
-    return t(lang, "survey.truncated", limit=number(SUGGESTION_LIMIT, 0, lang))
+    answers = [button(c) for c in view.choices]
+    rows = _pairs(answers) if view.kind is Kind.PROFILE else [[b] for b in answers]
+    nav: Row = [button(view.back)] if view.back is not None else []
+    nav.append(button(view.switch))
+    return Screen(view.text, InlineKeyboardMarkup([*rows, nav]))
 
 
 def thanks(lang: Lang, where: Place) -> Screen:
     """The last screen: the response is stored."""
-    return Screen(t(lang, "survey.thanks", unit=where.phrase, office=where.office))
+    return Screen(screen.thanks(lang, where))
 
 
 def already_today(lang: Lang, where: Place) -> Screen:
     """The citizen has used up the day's responses for this unit."""
-    return Screen(t(lang, "survey.already_today", unit=where.phrase))
+    return Screen(screen.already_today(lang, where))
 
 
 def switch_prompt(

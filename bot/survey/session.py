@@ -1,22 +1,27 @@
-"""The survey's work between Telegram and storage: begin or resume, show a screen, submit."""
+"""The survey between Telegram and the service: who the citizen is, showing screens, begin.
+
+The rules (resume, the daily limit, expiry, submit) are service/survey.py's; this module
+knows only Telegram's side: chats, messages, and which message shows a survey.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from telegram import User
 from telegram.error import BadRequest
 
 from bot.context import BotContext
-from bot.i18n import as_lang, from_telegram, t
-from bot.privacy import mask_chat, pseudonym
 from bot.survey import render
-from bot.survey.callbacks import new_token
 from bot.survey.render import Screen
+from bot.transport import edit_text
+from service import survey as service
+from service.i18n import from_telegram, t
+from service.privacy import mask_chat, pseudonym
+from service.survey import Happened, Result
 from skm.questionnaire import Lang
-from skm.records import Response
-from storage import languages, responses, surveys
+from storage import surveys
 from storage.surveys import OpenSurvey
 
 log = logging.getLogger(__name__)
@@ -34,38 +39,32 @@ def respondent(context: BotContext, user_id: int) -> str:
 
 async def lang_for(context: BotContext, user: User) -> Lang:
     """The citizen's language: the one they chose for an earlier survey, else their app's."""
-    chosen = await languages.get(context.bot_data.database, respondent(context, user.id))
-    return as_lang(chosen) if chosen else from_telegram(user.language_code)
+    chosen = await service.chosen_lang(context.bot_data.database, respondent(context, user.id))
+    return chosen or from_telegram(user.language_code)
 
 
 async def choose_lang(context: BotContext, user: User, lang: Lang) -> None:
     """Remember a language the citizen chose by button, for their later surveys."""
     if lang != await lang_for(context, user):
-        await remember_lang(context, user.id, lang)
-
-
-async def remember_lang(context: BotContext, user_id: int, lang: Lang) -> None:
-    """Keep the citizen's language under their pseudonym (never their Telegram id)."""
-    await languages.remember(context.bot_data.database, respondent(context, user_id), lang, now())
+        db = context.bot_data.database
+        await service.choose_lang(db, respondent(context, user.id), lang, now())
 
 
 async def open_survey(context: BotContext, user_id: int) -> OpenSurvey | None:
     """The citizen's survey in progress, unless it was abandoned too long ago."""
-    survey = await surveys.get(context.bot_data.database, respondent(context, user_id))
-    return None if survey is None or is_expired(context, survey) else survey
+    db, policy = context.bot_data.database, context.bot_data.policy
+    return await service.open_survey(db, respondent(context, user_id), now(), policy)
 
 
 def is_expired(context: BotContext, survey: OpenSurvey) -> bool:
     """Whether the survey was abandoned for longer than SKM_SURVEY_TTL_HOURS."""
-    ttl = timedelta(hours=context.bot_data.config.skm_survey_ttl_hours)
-    return survey.updated_at < now() - ttl
+    return context.bot_data.policy.expired(survey.updated_at, now())
 
 
 def screen_of(context: BotContext, survey: OpenSurvey, notice: str | None = None) -> Screen:
     """The screen of a survey's current step."""
-    lang = as_lang(survey.lang)
-    where = render.place(context.bot_data.units, survey.unit, survey.office, lang)
-    return render.step_screen(survey.token, lang, survey.state, where, notice)
+    where = render.place(context.bot_data.units, survey.unit, survey.office, survey.lang)
+    return render.step_screen(survey.token, survey.state, where, notice)
 
 
 async def show(
@@ -74,9 +73,7 @@ async def show(
     """Edit the message in place, or send a new one; returns the id of the message shown."""
     if message_id is not None:
         try:
-            await context.bot.edit_message_text(
-                screen.text, chat_id, message_id, reply_markup=screen.keyboard
-            )
+            await edit_text(context.bot, chat_id, message_id, screen.text, screen.keyboard)
             return message_id
         except BadRequest as exc:
             if "not modified" in exc.message.lower():  # a repeated press: it already shows this
@@ -110,9 +107,7 @@ async def draw(
             await surveys.set_message(db, survey.respondent, survey.token, None)
             known = None
         try:
-            await context.bot.edit_message_text(
-                screen.text, chat_id, on, reply_markup=screen.keyboard
-            )
+            await edit_text(context.bot, chat_id, on, screen.text, screen.keyboard)
             drawn = True
         except BadRequest as exc:
             drawn = "not modified" in exc.message.lower() and not again
@@ -139,16 +134,6 @@ async def retire(context: BotContext, chat_id: int, message_id: int | None) -> N
         await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
     except BadRequest as exc:  # already without buttons, deleted, or too old to edit
         log.debug("Could not retire an old survey message: %s", exc.message)
-
-
-async def limit_reached(context: BotContext, who: str, unit: str) -> bool:
-    """Whether the citizen has given SKM_DAILY_LIMIT responses for the unit today."""
-    config = context.bot_data.config
-    if config.skm_daily_limit == 0:
-        return False
-    midnight = datetime.now(config.tz).replace(hour=0, minute=0, second=0, microsecond=0)
-    given = await responses.count_since(context.bot_data.database, who, unit, midnight)
-    return given >= config.skm_daily_limit
 
 
 async def begin(
@@ -181,72 +166,73 @@ async def _begin(
     message_id: int | None,
     replacing: str | None,
 ) -> None:
-    db = context.bot_data.database
-    if await limit_reached(context, who, unit):
-        log.info("Daily limit reached for a citizen of %s at %s", unit, office)
-        where = render.place(context.bot_data.units, unit, office, lang)
-        await show(context, chat_id, render.already_today(lang, where), message_id)
-        return
-    survey = await surveys.get(db, who)
-    if survey is not None:
-        same_place = (survey.unit, survey.office) == (unit, office)
-        if same_place and not is_expired(context, survey):
-            notice = t(as_lang(survey.lang), "survey.resumed")
+    state = context.bot_data
+    secret = state.secret
+
+    def mask(token: str) -> int | None:
+        # Kept masked while the survey is open, so that after a crash it can be shown again.
+        return mask_chat(secret, token, chat_id)
+
+    result = await service.begin(
+        state.database,
+        who,
+        "telegram",
+        now(),
+        state.policy,
+        unit,
+        office,
+        lang,
+        replacing=replacing,
+        mask=mask,
+    )
+    survey = result.survey
+    match result.happened:
+        case Happened.OVER_LIMIT:
+            log.info("Daily limit reached for a citizen of %s at %s", unit, office)
+            where = render.place(state.units, unit, office, lang)
+            await show(context, chat_id, render.already_today(lang, where), message_id)
+        case Happened.RESUMED if survey is not None:
+            notice = t(survey.lang, "survey.resumed")
             await draw(context, chat_id, survey, screen_of(context, survey, notice), message_id)
             log.info(
                 "Survey resumed for %s at %s at step %s", unit, office, survey.state.current.key
             )
-            return
-        if survey.state.step > 0 and survey.token != replacing and not is_expired(context, survey):
-            units = context.bot_data.units
-            old_lang = as_lang(survey.lang)
-            open_at = render.place(units, survey.unit, survey.office, old_lang)
-            new = render.place(units, unit, office, old_lang)
+        case Happened.ELSEWHERE if survey is not None:
+            old_lang = survey.lang
+            open_at = render.place(state.units, survey.unit, survey.office, old_lang)
+            new = render.place(state.units, unit, office, old_lang)
             screen = render.switch_prompt(old_lang, survey.token, open_at, unit, office, new)
             await show(context, chat_id, screen, message_id)
             log.info("Asked whether to leave the survey for %s at %s", survey.unit, survey.office)
-            return
-        await retire(context, chat_id, survey.message_id)
-    token = new_token()
-    # Kept masked while the survey is open, so that after a crash it can be shown again.
-    chat = mask_chat(context.bot_data.secret, token, chat_id)
-    survey = await surveys.start(db, who, token, unit, office, lang, now(), chat)
-    await draw(context, chat_id, survey, screen_of(context, survey), message_id)
-    log.info("Survey started for %s at %s", unit, office)
+        case Happened.STARTED if survey is not None:
+            if result.found is not None:  # replaced: its message loses its buttons
+                await retire(context, chat_id, result.found.message_id)
+            await draw(context, chat_id, survey, screen_of(context, survey), message_id)
+            log.info("Survey started for %s at %s", unit, office)
+        case _:
+            raise RuntimeError(f"begin cannot have {result.happened}")
 
 
-async def submit(
-    context: BotContext, chat_id: int, message_id: int, survey: OpenSurvey
-) -> tuple[str, Response | None]:
-    """Store the confirmed survey and thank the citizen: the press's notice, and what it stored."""
-    db = context.bot_data.database
-    lang = as_lang(survey.lang)
-    where = render.place(context.bot_data.units, survey.unit, survey.office, lang)
-    if await limit_reached(context, survey.respondent, survey.unit):
-        await surveys.cancel(db, survey.respondent)
-        await show(context, chat_id, render.already_today(lang, where), message_id)
-        log.info("Daily limit reached at submit for %s at %s", survey.unit, survey.office)
-        return t(lang, "survey.notice.limit"), None
-    state = survey.state
-    response = Response(
-        now(), survey.unit, survey.office, state.answers(), state.profile(), state.suggestion
-    )
-    alert = context.bot_data.alert_rule(response)
-    if not await surveys.finish(db, survey, response, alert=alert):
-        # Finished by an earlier delivery of the same press, or gone since it was read.
-        if not await responses.source_key_exists(db, survey.token):
-            return t(lang, "survey.notice.stale"), None
-        await show(context, chat_id, render.text_only(lang, "survey.recorded"), message_id)
-        return t(lang, "survey.notice.recorded"), None
-    log.info("Response stored for %s at %s", survey.unit, survey.office)
-    await show(context, chat_id, render.thanks(lang, where), message_id)
-    return "", response
-
-
-async def notify_listeners(context: BotContext, response: Response) -> None:
-    """Hand a stored response to every listener; one failing loses nothing and stops no other."""
-    for listener in context.bot_data.response_listeners:
-        try:
-            await listener(context, response)
-        except Exception:
-            log.exception("A response listener failed; the response itself is stored")
+async def submitted(
+    context: BotContext, chat_id: int, message_id: int, result: Result
+) -> str | None:
+    """Show what a confirm did, if it was a submit's outcome: the press's notice; else None."""
+    found = result.found
+    lang = result.shown_lang or "id"
+    match result.happened:
+        case Happened.SUBMITTED if found is not None:
+            where = render.place(context.bot_data.units, found.unit, found.office, lang)
+            log.info("Response stored for %s at %s", found.unit, found.office)
+            await show(context, chat_id, render.thanks(lang, where), message_id)
+            return ""
+        case Happened.OVER_LIMIT if found is not None:
+            where = render.place(context.bot_data.units, found.unit, found.office, lang)
+            await show(context, chat_id, render.already_today(lang, where), message_id)
+            log.info("Daily limit reached at submit for %s at %s", found.unit, found.office)
+            return t(lang, "survey.notice.limit")
+        case Happened.RECORDED:
+            await show(context, chat_id, render.text_only(lang, "survey.recorded"), message_id)
+            return t(lang, "survey.notice.recorded")
+        case Happened.OVERTAKEN if result.survey is None:
+            return t(lang, "survey.notice.stale")
+    return None

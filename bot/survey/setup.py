@@ -12,8 +12,8 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from bot.context import BotContext, SkmApplication
 from bot.survey import buttons, recovery, session
 from bot.survey import handlers as citizen
+from service import survey as service
 from storage import jobs as job_runs
-from storage import surveys
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +54,8 @@ def handlers() -> list[BaseHandler[Update, BotContext, Any]]:
 
 async def expire_surveys(context: BotContext) -> None:
     """Delete surveys abandoned for longer than SKM_SURVEY_TTL_HOURS."""
-    ttl = timedelta(hours=context.bot_data.config.skm_survey_ttl_hours)
-    removed = await surveys.expire(context.bot_data.database, session.now() - ttl)
+    state = context.bot_data
+    removed = await service.expire(state.database, session.now(), state.policy)
     if removed:
         log.info("Deleted %d abandoned survey(s)", removed)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.config import ConfigError
+from service.config import ConfigError
 from tests.support.harness import BotHarness, make_settings
 
 

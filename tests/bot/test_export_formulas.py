@@ -84,3 +84,28 @@ def test_csv_cell_quotes_only_what_would_start_a_formula(value: object, cell: st
     assert csv_cell(value) == cell
     if isinstance(value, str):
         assert from_csv_cell(cell) == value
+
+
+BIDI = "Pelayanan \u202egnaruk\u202c baik \u2066isolasi\u2069"
+
+
+@pytest.mark.parametrize(("value", "cell"), [(BIDI, "Pelayanan gnaruk baik isolasi"),
+                                             ("\u202e=1+1", "'=1+1")])  # fmt: skip
+def test_csv_cell_drops_bidi_controls_before_it_looks_for_a_formula(value: str, cell: str):
+    assert csv_cell(value) == cell
+
+
+async def test_bidi_controls_reach_neither_the_workbook_nor_the_csv(bot: BotHarness):
+    """An override makes a cell, and what Excel shows beside it, read backwards."""
+    await seed(bot, [response("433433433", when=q4(3), suggestion=BIDI)])
+    await bot.send(ADMIN_ID, "/ekspor 2026-Q4")
+    shown = bot.last(ADMIN_ID)
+    assert shown.file is not None
+    sheet = load_workbook(io.BytesIO(shown.file))["Responden"]
+    assert sheet.cell(2, SUGGESTION + 1).value == "Pelayanan gnaruk baik isolasi"
+    await bot.send(ADMIN_ID, "/ekspor 2026-Q4 csv")
+    shown = bot.last(ADMIN_ID)
+    assert shown.file is not None
+    text = shown.file.decode("utf-8-sig")
+    assert "Pelayanan gnaruk baik isolasi" in text
+    assert not any(c in text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from bot.directory import load_directory
 from bot.officers.access import Scope
+from service.directory import load_directory
 from storage import officers
 from tests.bot.officer_helpers import (
     CITIZEN,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.context import BotContext
 from bot.officers import outbox
+from service.listeners import StoredResponse, notify
 from skm.records import Response
 from storage import alerts, surveys
 from tests.bot import survey_helpers
@@ -42,10 +43,10 @@ async def stored(bot: BotHarness, one: Response) -> None:
     state = bot.app.bot_data
     token = f"t{next(_TOKENS)}"
     survey = await surveys.start(bot.db, f"p-{token}", token, one.unit, one.office, "id", NOW)
-    assert await surveys.finish(bot.db, survey, one, alert=state.alert_rule(one))
-    context = BotContext(bot.app)
-    for listener in state.response_listeners:
-        await listener(context, one)
+    alert = state.alert_rule(one)
+    row = await surveys.finish_stored(bot.db, survey, one, alert=alert)
+    assert row is not None
+    await notify(state.response_listeners, StoredResponse(row, one, "telegram", "id", alert))
     await delivered(bot)
 
 

@@ -90,3 +90,13 @@ async def test_revoking_an_officer_stops_the_summaries_they_subscribed(bot: BotH
     await run_weekly(bot)
     assert len(bot.request.messages(GROUP)) == sari  # no summary for Sari's group
     assert len(bot.request.messages(OTHER_GROUP)) == wati + 1
+
+
+async def test_an_nrp_is_neither_kept_nor_echoed_in_a_group(bot: BotHarness):
+    await register(bot, SKCK_OFFICER, "SKCK")
+    await in_group(bot, SKCK_OFFICER, "/nrp 87050123")
+    assert "87050123" not in group_texts(bot)
+    assert "NRP hanya dicatat lewat chat pribadi dengan bot" in group_texts(bot)
+    assert [o.nrp for o in await officers.all_officers(bot.db)] == [None]
+    await bot.send(SKCK_OFFICER, "/nrp 87050123")  # in the private chat it is kept
+    assert [o.nrp for o in await officers.all_officers(bot.db)] == ["87050123"]

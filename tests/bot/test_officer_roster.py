@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.zones import zone_label
+from service.zones import zone_label
 from storage import officers
 from tests.bot.officer_helpers import CITIZEN, SKCK_OFFICER, invite_payload, register
 from tests.bot.survey_helpers import rows

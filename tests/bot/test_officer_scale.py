@@ -7,7 +7,7 @@ import time
 from contextlib import closing
 from datetime import datetime
 
-from bot.i18n import number
+from service.i18n import number
 from skm.index import ElementTotals, ikm_from_totals
 from skm.questionnaire import ELEMENT_CODES
 from tests.bot.officer_helpers import JAKARTA

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from bot.app import build_application
-from bot.i18n import t
 from bot.retries import RetryingRateLimiter
+from service.i18n import t
 from tests.bot.survey_helpers import CITIZEN, QR
 from tests.support.harness import BotHarness
 from tests.support.slow_telegram import SlowRequest, enqueue, settle

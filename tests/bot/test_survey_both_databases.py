@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.privacy import pseudonym
+from service.privacy import pseudonym
 from tests.bot.officer_helpers import SKCK_OFFICER, register
 from tests.bot.survey_helpers import CITIZEN, PROFILE_CODES, QR, SCORES, answers_of, complete
 from tests.bot.test_officer_export import export

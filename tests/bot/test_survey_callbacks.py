@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.directory import load_directory
-from bot.privacy import pseudonym
 from bot.survey.callbacks import (
     MAX_BYTES,
     Action,
@@ -15,7 +13,9 @@ from bot.survey.callbacks import (
     new_token,
     parse,
 )
-from skm.flow import STEPS, Back, Choose, Confirm, Skip, Start
+from service.directory import load_directory
+from service.privacy import pseudonym
+from skm.flow import STEPS, Back, Choose, Confirm, Skip, Start, SwitchLang
 
 LONGEST_CODE = "X" * 24
 
@@ -64,7 +64,7 @@ def test_presses_become_survey_events():
     assert StepButton(token, "suggestion", Action.SKIP).event() == Skip()
     assert StepButton(token, "confirm", Action.CONFIRM).event() == Confirm()
     switch = StepButton(token, "U3", Action.LANG, "en")
-    assert switch.event() is None and switch.lang == "en"
+    assert switch.event() == SwitchLang("U3", "en") and switch.lang == "en"
 
 
 def test_tokens_are_fresh_and_fit_the_pattern():

@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 
 from bot.cli import main
-from bot.config import PLACEHOLDER_SECRET, Settings, Webhook
-from bot.qr import render_poster
+from service.config import PLACEHOLDER_SECRET, Settings, Webhook
+from service.poster import render_poster
 
 USERNAME = "SkmPolresBot"
 

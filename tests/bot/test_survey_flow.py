@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.i18n import CATALOGUES
-from bot.privacy import pseudonym
+from service.i18n import CATALOGUES
+from service.listeners import StoredResponse
+from service.privacy import pseudonym
 from skm.questionnaire import ELEMENTS
-from skm.records import Response
 from tests.bot.survey_helpers import (
     CITIZEN,
     ELEMENT_LABELS,
@@ -187,13 +187,13 @@ async def test_the_summary_lists_every_answer_before_submitting(bot: BotHarness)
 
 
 async def test_listeners_get_the_response_and_a_failing_one_loses_nothing(bot: BotHarness):
-    heard: list[Response] = []
+    heard: list[StoredResponse] = []
 
-    async def broken(context: object, response: Response) -> None:
+    async def broken(stored: StoredResponse) -> None:
         raise RuntimeError("the officers' alert could not be sent")
 
-    async def recorder(context: object, response: Response) -> None:
-        heard.append(response)
+    async def recorder(stored: StoredResponse) -> None:
+        heard.append(stored)
 
     assert bot.app is not None
     bot.app.bot_data.response_listeners[:0] = [broken, recorder]
@@ -201,9 +201,10 @@ async def test_listeners_get_the_response_and_a_failing_one_loses_nothing(bot: B
 
     assert bot.last(CITIZEN).text.startswith("Terima kasih!")
     assert len(rows(db_file(bot))) == 1
-    [response] = heard
-    assert (response.unit, response.office) == ("SKCK", "POLRES")
-    assert dict(response.answers) == SCORES
+    [stored] = heard
+    assert (stored.response.unit, stored.response.office) == ("SKCK", "POLRES")
+    assert dict(stored.response.answers) == SCORES
+    assert (stored.channel, stored.lang) == ("telegram", "id")
 
 
 async def test_no_schooling_farmers_and_homemakers_have_their_own_buttons(bot: BotHarness):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.privacy import pseudonym
+from service.privacy import pseudonym
 from tests.bot.survey_helpers import CITIZEN, QR, age_rows, db_file, rows
 from tests.support.harness import TEST_SECRET, BotHarness
 

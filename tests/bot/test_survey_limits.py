@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.privacy import pseudonym
+from service.privacy import pseudonym
 from skm.records import Response
 from storage import responses
 from tests.bot.survey_helpers import (

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from bot.context import BotContext
-from bot.privacy import unmask_chat
 from bot.survey import recovery, session
+from service.privacy import unmask_chat
 from storage import surveys
 from tests.bot.survey_helpers import (
     CITIZEN,

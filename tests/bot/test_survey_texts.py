@@ -6,11 +6,16 @@ import re
 import string
 from pathlib import Path
 
-from bot.i18n import CATALOGUES
+from service.i18n import CATALOGUES
 from skm.questionnaire import Lang
 
-BOT = Path(__file__).resolve().parents[2] / "bot"
-SURVEY_CODE = [*(BOT / "survey").glob("*.py"), BOT / "qr.py", BOT / "cli.py"]
+ROOT = Path(__file__).resolve().parents[2]
+BOT = ROOT / "bot"
+SURVEY_CODE = [
+    *(BOT / "survey").glob("*.py"),
+    *(ROOT / "service").glob("*.py"),
+    BOT / "cli.py",
+]
 
 
 def survey_keys(lang: Lang) -> set[str]:

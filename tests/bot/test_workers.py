@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from bot.i18n import t
+from service.i18n import t
 from tests.bot.officer_helpers import SKCK_Q4, seed
 from tests.bot.survey_helpers import CITIZEN, QR
 from tests.support.harness import ADMIN_ID, BotHarness

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.directory import load_directory
+from service.directory import load_directory
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, ELEMENTS
 from tests.documents.conftest import Written

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bot.directory import load_directory
 from documents.publikasi import HEIGHT, WIDTH, PosterData, draw_poster
+from service.directory import load_directory
 from skm.followup import Status
 from skm.index import compute_ikm
 from skm.numbers import number

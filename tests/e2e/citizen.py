@@ -20,11 +20,11 @@ import random
 from collections import deque
 from dataclasses import dataclass, field
 
-from bot.deeplink import survey_payload
-from bot.directory import Directory
-from bot.i18n import t
 from bot.survey import render
 from bot.survey.callbacks import Action, StepButton, parse
+from service.deeplink import survey_payload
+from service.directory import Directory
+from service.i18n import t
 from skm.flow import STEP_INDEX, STEPS, Kind, SurveyState
 from skm.questionnaire import LANGS, Lang
 from tests.e2e.fake_telegram import FakeTelegram, Message

@@ -31,12 +31,12 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import pytest
 
-from bot.deeplink import survey_payload
-from bot.directory import load_directory
-from bot.i18n import t
-from bot.privacy import pseudonym
 from bot.survey import render
 from bot.survey.callbacks import Action
+from service.deeplink import survey_payload
+from service.directory import load_directory
+from service.i18n import t
+from service.privacy import pseudonym
 from skm.flow import STEPS, Kind
 from tests.e2e.bot_process import SECRET, BotProcess
 from tests.e2e.citizen import read

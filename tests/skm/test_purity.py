@@ -4,7 +4,7 @@ from pathlib import Path
 import skm
 
 SKM_DIR = Path(skm.__file__).parent
-FORBIDDEN = {"bot", "storage", "telegram", "aiosqlite", "sqlite3"}
+FORBIDDEN = {"bot", "web", "service", "documents", "storage", "telegram", "aiosqlite", "sqlite3"}
 
 
 def imported_roots(path: Path) -> set[str]:

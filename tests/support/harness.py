@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import build_application
-from bot.config import Settings
 from bot.context import SkmApplication
-from bot.directory import Directory, load_directory
+from service.config import Settings
+from service.directory import Directory, load_directory
 from storage.database import Database
 from tests.support.telegram import TEST_TOKEN, RecordingRequest, Shown, Updates, feed
 

@@ -7,11 +7,11 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from bot.directory import Directory
-from bot.i18n import number, t
 from documents.report import Report as Report
 from documents.report import UnitFigures as UnitFigures
 from documents.report import build_report as build_report
+from service.directory import Directory
+from service.i18n import CATALOGUES, number, t
 from skm.disclosure import too_few
 from skm.index import IkmResult, Weighting
 from skm.interval import Interval
@@ -90,6 +90,17 @@ def to_json(report: Report) -> dict[str, Any]:
             "sample": _sample(report.sample),
         },
         "profile": report.profile,
+        "channels": {
+            channel: {
+                "respondents": result.respondents,
+                # Withheld below three respondents, as a unit's figures are.
+                "ikm": None if too_few(result.respondents) else _float(result.ikm),
+                "grade": None
+                if too_few(result.respondents) or result.grade is None
+                else result.grade.letter,
+            }
+            for channel, result in report.channels.items()
+        },
     }
 
 
@@ -247,6 +258,21 @@ def render_text(report: Report, directory: Directory | None, lang: Lang = "id") 
     if o.pooled.ikm is not None:
         lines.append(_row(t(lang, "report.overall_pooled"), "", number(o.pooled.ikm, 2, lang)))
     lines.append(_row(t(lang, "report.respondents"), "", str(o.respondents)))
+    if report.channels:
+        lines += ["", t(lang, "report.channels")]
+        lines.append(_row("", t(lang, "report.col_count"), t(lang, "report.ikm")))
+        for channel, result in report.channels.items():
+            shown = (
+                result.ikm if result.ikm is not None and not too_few(result.respondents) else None
+            )
+            ikm = number(shown, 2, lang) if shown is not None else "-"
+            lines.append(_row(channel_name(channel, lang), str(result.respondents), ikm))
     lines += ["", t(lang, "report.profile")]
     lines += render_profile(report.profile, o.respondents, lang)
     return "\n".join(_layout(lines))
+
+
+def channel_name(channel: str, lang: Lang) -> str:
+    """A channel as people call it: Telegram, Web (browser), Kiosk, Impor."""
+    key = f"channel.{channel}"
+    return t(lang, key) if key in CATALOGUES[lang] else channel

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import en as _en
-from bot.i18n import id as _id
+from service.i18n import en as _en
+from service.i18n import id as _id
 
 # Number style lives in skm/ so Telegram-free packages (documents/) format the same way.
 from skm.numbers import number as number

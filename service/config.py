@@ -40,6 +40,22 @@ class Webhook:
     secret: str  # sent back by Telegram with every update; others are refused
 
 
+@dataclass(frozen=True)
+class WebAddress:
+    """Where citizens open the web survey, and what the bot serves behind the reverse proxy."""
+
+    url: str  # the public base URL, without a trailing slash
+    path: str  # its path ("" or "/survei"), served on SKM_WEB_LISTEN:SKM_WEB_PORT
+
+    @property
+    def secure(self) -> bool:
+        """Whether the browser reaches it over https (then its cookie is Secure)."""
+        return self.url.startswith("https://")
+
+
+_LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
 class Settings(BaseSettings):
     """Every setting of the bot; see .env.example for what each one means."""
 
@@ -72,6 +88,11 @@ class Settings(BaseSettings):
     skm_webhook_listen: str = "127.0.0.1"
     skm_webhook_port: int = Field(default=8443, ge=1, le=65535)
     skm_webhook_secret: SecretStr | None = None
+    skm_web_url: str | None = None
+    skm_web_listen: str = "127.0.0.1"
+    skm_web_port: int = Field(default=8080, ge=1, le=65535)
+    # A kiosk left this long without an answer starts afresh for the next citizen.
+    skm_kiosk_idle_seconds: int = Field(default=120, ge=5)
     skm_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("skm_admin_ids", mode="before")
@@ -136,6 +157,10 @@ class Settings(BaseSettings):
                 "BOT_TOKEN does not look like a bot token (digits, a colon, then letters): "
                 "copy it again from @BotFather."
             )
+        return token, self.require_secret()
+
+    def require_secret(self) -> bytes:
+        """The key of citizens' pseudonyms (every channel needs it); ConfigError if unusable."""
         secret = self.skm_secret.get_secret_value() if self.skm_secret else ""
         if len(secret) < 16:
             raise ConfigError(
@@ -150,7 +175,7 @@ class Settings(BaseSettings):
                 "repeated), which anyone could guess: set it in .env to the output of "
                 f"{_NEW_SECRET}."
             )
-        return token, secret.encode("utf-8")
+        return secret.encode("utf-8")
 
     def require_username(self) -> str:
         """The bot's username for deep links; ConfigError saying how to set it."""
@@ -160,6 +185,12 @@ class Settings(BaseSettings):
                 "(without @) in .env, e.g. SKM_BOT_USERNAME=SkmPolresBot."
             )
         return self.skm_bot_username
+
+    def require_web(self) -> WebAddress | None:
+        """The web survey's address (None: no web survey); ConfigError saying what to fix."""
+        if not self.skm_web_url:
+            return None
+        return _web_address(self.skm_web_url)
 
     def require_webhook(self) -> Webhook | None:
         """The webhook to serve (None: long polling); ConfigError saying what to fix."""
@@ -198,6 +229,34 @@ class Settings(BaseSettings):
                 "to the output of python -c 'import secrets; print(secrets.token_urlsafe(32))'."
             )
         return Webhook(url, parts.path.strip("/"), secret)
+
+
+def _web_address(value: str) -> WebAddress:
+    url = value.strip().rstrip("/")
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+        valid_port = True
+    except ValueError:
+        valid_port = False
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or not valid_port
+        or parts.query
+        or parts.fragment
+    ):
+        raise ConfigError(
+            "SKM_WEB_URL is not a full web address: give the public address citizens open, "
+            "e.g. SKM_WEB_URL=https://skm.example.go.id/survei."
+        )
+    if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
+        raise ConfigError(
+            "SKM_WEB_URL must start with https:// (the survey's cookie and answers must not "
+            "travel in the clear): put the bot behind a reverse proxy with a certificate; "
+            "http:// is only for localhost."
+        )
+    return WebAddress(url, parts.path.rstrip("/"))
 
 
 def load_settings() -> Settings:

@@ -15,9 +15,15 @@ _HEX_DIGITS = 32
 @lru_cache(maxsize=4096)
 def pseudonym(secret: bytes, user_id: int) -> str:
     """The keyed pseudonym (HMAC-SHA256 with SKM_SECRET, hex) of a Telegram user."""
+    return channel_pseudonym(secret, "telegram", str(user_id))
+
+
+def channel_pseudonym(secret: bytes, channel: str, identity: str) -> str:
+    """The keyed pseudonym of whoever a channel knows by `identity` (a Telegram id, a
+    browser's random cookie): the same person in two channels gets two pseudonyms."""
     if not secret:
         raise ValueError("a pseudonym needs a non-empty key (SKM_SECRET)")
-    digest = hmac.new(secret, f"telegram:{user_id}".encode(), hashlib.sha256).hexdigest()
+    digest = hmac.new(secret, f"{channel}:{identity}".encode(), hashlib.sha256).hexdigest()
     return digest[:_HEX_DIGITS]
 
 

@@ -26,6 +26,11 @@ TEXTS: dict[str, str] = {
     "report.col_share": "Share",
     "report.blank": "Not given",
     "report.weight": "Weight of each element: {weight}",
+    "report.channels": "By channel",
+    "channel.telegram": "Telegram",
+    "channel.web": "Web (browser)",
+    "channel.kiosk": "Kiosk (desk tablet)",
+    "channel.import": "Import (earlier data)",
     # --- laporan (command line) ---
     "laporan.written": "SKM report written to {path}: {respondents} respondents, {period}.",
     "laporan.empty": "No respondents in {period} for this selection; no file was written.",
@@ -119,9 +124,78 @@ TEXTS: dict[str, str] = {
     "survey.poster_title": "Public Satisfaction Survey",
     "survey.poster_hint": (
         "Scan this QR code with your phone camera to answer the survey (about 2 minutes, "
-        "anonymous)."
+        "anonymous). Link: {link}"
+    ),
+    "survey.poster_hint_web": (
+        "Scan this QR code with your phone camera, then answer the survey in the browser or "
+        "in Telegram (about 2 minutes, anonymous). Telegram is optional. Link: {link}"
     ),
     "survey.qr_written": "QR poster written to {path}\nLink: {link}",
+    # --- web survey and kiosk (citizens, in a browser) ---
+    "web.title": "Public Satisfaction Survey",
+    "web.about_you": "About you ({n}/{total})",
+    "web.question": "Question {n}/{total}",
+    "web.suggestion_title": "Suggestions (optional)",
+    "web.suggestion": (
+        "What would you suggest to {unit}? Write it in the box below (at most {limit} "
+        "characters), or press Skip."
+    ),
+    "web.button.send_suggestion": "Continue",
+    "web.summary.unit": "Service unit",
+    "web.summary.office": "Office",
+    "web.summary.suggestion": "Suggestion",
+    "web.notice.empty": "The suggestion box is empty. Write your suggestion, or press Skip.",
+    "web.notice.truncated": "Your suggestion was cut to {limit} characters.",
+    "web.index": "Public Satisfaction Survey (SKM)\n\nChoose the service you have just received:",
+    "web.landing": (
+        "Public Satisfaction Survey for {unit} at {office}: about 2 minutes, anonymous.\n\n"
+        "Answer it right here in your phone's browser, or in Telegram if you use it. "
+        "Telegram is optional."
+    ),
+    "web.in_browser": "Answer in the browser",
+    "web.in_telegram": "Open in Telegram",
+    "web.plain": "{text}",
+    "web.start_again": "Go to the survey's start page",
+    "web.kiosk_next": "Start a new survey",
+    "web.error.bad_form": (
+        "Sorry, this form could not be read and nothing was saved. Please open the survey "
+        "page again."
+    ),
+    "web.error.session": (
+        "Sorry, this browser's survey session was not recognised, so this answer was not "
+        "saved. Open the survey page again to go on."
+    ),
+    "web.error.csrf": (
+        "Sorry, this form did not come from your survey page, so it was not saved. "
+        "Open the survey page again to go on."
+    ),
+    "web.error.not_found": "Sorry, this page or service code is not known.",
+    "web.error.method": "Sorry, this page cannot be opened that way.",
+    "web.error.too_large": "Sorry, this form is too large and was not saved.",
+    "web.error.too_long": (
+        "Sorry, a suggestion may have at most 1,000 characters; this one was not saved. "
+        "Go back, shorten it and send it again."
+    ),
+    "web.error.too_many": (
+        "Too many requests from this network in a short time. Please try again in a few minutes."
+    ),
+    "web.error.stale": (
+        "This page is out of date (your survey has moved on, perhaps in another tab). "
+        "This answer was not saved."
+    ),
+    "web.error.expired": (
+        "This survey has ended or was cancelled, so this answer was not saved. Please start again."
+    ),
+    "web.error.generic": "Sorry, something went wrong. Please try again in a moment.",
+    # --- kiosk links (command line and officers) ---
+    "kiosk.made": (
+        "Kiosk link number {number}: {link}\nOpen it on the desk's tablet. It works until an "
+        "admin revokes it (skm-bot kiosk revoke {number})."
+    ),
+    "kiosk.none": "No kiosk link is active.",
+    "kiosk.line": "{number}. {unit} · {office}, made {when}",
+    "kiosk.unknown": "no active kiosk link has the number {number}.",
+    "kiosk.revoked": "Kiosk link number {number} ({unit} · {office}) revoked.",
     # --- officers and admins ---
     "officer.refused": (
         "Sorry, this command is for SKM officers only. "
@@ -201,6 +275,29 @@ TEXTS: dict[str, str] = {
     "officer.saran_where": "<i>{date} · {unit} · {office}</i>",
     "officer.saran_newer": "« Newer",
     "officer.saran_older": "Older »",
+    "officer.kiosk_private": (
+        "Kiosk links are made only in a private chat with the bot: whoever holds one can answer "
+        "the survey as the desk."
+    ),
+    "officer.kiosk_no_web": (
+        "The web survey is not on: an admin needs to set SKM_WEB_URL before kiosk links can be "
+        "made."
+    ),
+    "officer.kiosk_usage": (
+        "Name the unit: /kiosk UNIT [OFFICE], e.g. /kiosk SKCK POLRES.\nUnits: {units}\n"
+        "Also: /kiosk list, and (admins) /kiosk revoke NUMBER."
+    ),
+    "officer.kiosk_which_office": "Unit {unit} is served at several offices; name one: {offices}",
+    "officer.kiosk_made": (
+        "Kiosk link number {number} for <b>{unit}</b> · {office}:\n{link}\n\n"
+        "Open it on the desk's tablet. Each citizen gets a fresh survey (no daily limit); it "
+        "starts afresh after each submission or when left for 2 minutes. It works until an "
+        "admin revokes it: /kiosk revoke {number}."
+    ),
+    "officer.kiosk_list_title": "<b>Active kiosk links</b>",
+    "officer.kiosk_revoke_usage": "Give its number: /kiosk revoke NUMBER (see /kiosk list).",
+    "officer.kiosk_unknown": "No active kiosk link has the number {number}.",
+    "officer.channels_title": "<b>By channel</b>",
     "officer.qr_usage": "Name the unit: /qr UNIT [OFFICE], e.g. /qr SKCK POLRES.\nUnits: {units}",
     "officer.qr_which_office": "<b>{unit}</b> is served at several offices. Choose one:",
     "officer.qr_file": "The PNG file to print (uncompressed).",
@@ -216,6 +313,10 @@ TEXTS: dict[str, str] = {
     "officer.export_too_many": (
         "This selection holds {count} responses, more than the {limit} one file can take. "
         "Narrow the period (e.g. /export 2026-Q4) or pick one unit (/export SKCK)."
+    ),
+    "officer.nrp_private": (
+        "An NRP is only recorded in a private chat with the bot, so the whole group does not "
+        "read it. Send /nrp there (and delete the message with your NRP from this group)."
     ),
     "officer.saran_private": (
         "Suggestions are citizens' own words, so they are only shown in a private chat with "
@@ -431,6 +532,7 @@ TEXTS: dict[str, str] = {
     "officer.menu.bantuan": "Help and the list of commands",
     "officer.menu.ikm": "IKM per unit, or one unit in detail",
     "officer.menu.saran": "Citizens' latest suggestions",
+    "officer.menu.kiosk": "Survey kiosk link for a desk tablet",
     "officer.menu.qr": "Survey QR poster for a desk",
     "officer.menu.ekspor": "Download the data (XLSX or CSV)",
     "officer.menu.laporan": "SKM report (DOCX) to sign",
@@ -456,6 +558,10 @@ TEXTS: dict[str, str] = {
     ),
     "officer.help.saran": (
         "/saran [UNIT] [OFFICE] [PERIOD] — citizens' latest suggestions, in a private chat"
+    ),
+    "officer.help.kiosk": (
+        "/kiosk UNIT [OFFICE] — a survey link for the desk's tablet (kiosk); /kiosk list, "
+        "/kiosk revoke NUMBER (admins)"
     ),
     "officer.help.qr": "/qr UNIT [OFFICE] — the survey's QR poster, to print",
     "officer.help.ekspor": (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.directory import Directory
+from service.directory import Directory
 
 # Telegram allows 64 characters of A-Za-z0-9_- in a /start payload.
 PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

@@ -26,6 +26,11 @@ TEXTS: dict[str, str] = {
     "report.col_share": "Persentase",
     "report.blank": "Tidak diisi",
     "report.weight": "Bobot tiap unsur: {weight}",
+    "report.channels": "Per saluran pengisian",
+    "channel.telegram": "Telegram",
+    "channel.web": "Web (browser)",
+    "channel.kiosk": "Kiosk (tablet loket)",
+    "channel.import": "Impor (data lama)",
     # --- laporan (command line) ---
     "laporan.written": "Laporan SKM ditulis ke {path}: {respondents} responden, {period}.",
     "laporan.empty": (
@@ -121,9 +126,80 @@ TEXTS: dict[str, str] = {
     "survey.notice.limit": "Anda sudah mengisi survei ini hari ini.",
     "survey.poster_title": "Survei Kepuasan Masyarakat",
     "survey.poster_hint": (
-        "Pindai kode QR ini dengan kamera ponsel untuk mengisi survei (sekitar 2 menit, anonim)."
+        "Pindai kode QR ini dengan kamera ponsel untuk mengisi survei (sekitar 2 menit, anonim). "
+        "Tautan: {link}"
+    ),
+    "survey.poster_hint_web": (
+        "Pindai kode QR ini dengan kamera ponsel, lalu isi survei di browser atau di Telegram "
+        "(sekitar 2 menit, anonim). Telegram tidak wajib. Tautan: {link}"
     ),
     "survey.qr_written": "Poster QR disimpan di {path}\nTautan: {link}",
+    # --- web survey and kiosk (citizens, in a browser) ---
+    "web.title": "Survei Kepuasan Masyarakat",
+    "web.about_you": "Tentang Anda ({n}/{total})",
+    "web.question": "Pertanyaan {n}/{total}",
+    "web.suggestion_title": "Saran dan masukan (tidak wajib)",
+    "web.suggestion": (
+        "Apa saran Anda untuk {unit}? Tulis di kotak di bawah (paling banyak {limit} karakter), "
+        "atau tekan Lewati."
+    ),
+    "web.button.send_suggestion": "Lanjut",
+    "web.summary.unit": "Unit layanan",
+    "web.summary.office": "Kantor",
+    "web.summary.suggestion": "Saran",
+    "web.notice.empty": "Kotak saran masih kosong. Tulis saran Anda, atau tekan Lewati.",
+    "web.notice.truncated": "Saran Anda dipotong menjadi {limit} karakter.",
+    "web.index": "Survei Kepuasan Masyarakat (SKM)\n\nPilih layanan yang baru saja Anda terima:",
+    "web.landing": (
+        "Survei Kepuasan Masyarakat untuk {unit} di {office}: sekitar 2 menit, anonim.\n\n"
+        "Isi langsung di browser ponsel Anda, atau di Telegram bila Anda memakainya. "
+        "Telegram tidak wajib."
+    ),
+    "web.in_browser": "Isi di browser",
+    "web.in_telegram": "Buka di Telegram",
+    "web.plain": "{text}",
+    "web.start_again": "Ke halaman awal survei",
+    "web.kiosk_next": "Mulai survei baru",
+    "web.error.bad_form": (
+        "Maaf, isian ini tidak dapat dibaca dan tidak disimpan. Silakan buka lagi halaman survei."
+    ),
+    "web.error.session": (
+        "Maaf, sesi survei di browser ini tidak dikenali, jadi jawaban ini tidak disimpan. "
+        "Buka lagi halaman survei untuk melanjutkan."
+    ),
+    "web.error.csrf": (
+        "Maaf, formulir ini bukan dari halaman survei Anda, jadi tidak disimpan. "
+        "Buka lagi halaman survei untuk melanjutkan."
+    ),
+    "web.error.not_found": "Maaf, halaman atau kode layanan ini tidak dikenal.",
+    "web.error.method": "Maaf, halaman ini tidak dapat dibuka dengan cara itu.",
+    "web.error.too_large": "Maaf, isian ini terlalu besar dan tidak disimpan.",
+    "web.error.too_long": (
+        "Maaf, saran paling banyak 1.000 karakter; isian ini tidak disimpan. "
+        "Kembali, persingkat saran Anda, lalu kirim lagi."
+    ),
+    "web.error.too_many": (
+        "Terlalu banyak permintaan dari jaringan ini dalam waktu singkat. "
+        "Silakan coba lagi beberapa menit lagi."
+    ),
+    "web.error.stale": (
+        "Halaman ini sudah tidak berlaku (survei Anda sudah berlanjut, mungkin di tab lain). "
+        "Jawaban ini tidak disimpan."
+    ),
+    "web.error.expired": (
+        "Survei ini sudah berakhir atau dibatalkan, jadi jawaban ini tidak disimpan. "
+        "Silakan mulai lagi."
+    ),
+    "web.error.generic": "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.",
+    # --- kiosk links (command line and officers) ---
+    "kiosk.made": (
+        "Tautan kiosk nomor {number}: {link}\nBuka di tablet loket. Tautan ini bekerja sampai "
+        "admin mencabutnya (skm-bot kiosk revoke {number})."
+    ),
+    "kiosk.none": "Tidak ada tautan kiosk yang aktif.",
+    "kiosk.line": "{number}. {unit} · {office}, dibuat {when}",
+    "kiosk.unknown": "tidak ada tautan kiosk aktif bernomor {number}.",
+    "kiosk.revoked": "Tautan kiosk nomor {number} ({unit} · {office}) dicabut.",
     # --- officers and admins ---
     "officer.refused": (
         "Maaf, perintah ini hanya untuk petugas SKM. "
@@ -208,6 +284,30 @@ TEXTS: dict[str, str] = {
     "officer.saran_where": "<i>{date} · {unit} · {office}</i>",
     "officer.saran_newer": "« Lebih baru",
     "officer.saran_older": "Lebih lama »",
+    "officer.kiosk_private": (
+        "Tautan kiosk hanya dibuat di chat pribadi dengan bot: siapa pun yang memegangnya dapat "
+        "mengisi survei atas nama loket."
+    ),
+    "officer.kiosk_no_web": (
+        "Survei web belum aktif: admin perlu mengisi SKM_WEB_URL agar tautan kiosk dapat dibuat."
+    ),
+    "officer.kiosk_usage": (
+        "Tulis unitnya: /kiosk UNIT [KANTOR], mis. /kiosk SKCK POLRES.\nUnit: {units}\n"
+        "Juga: /kiosk daftar, dan (admin) /kiosk cabut NOMOR."
+    ),
+    "officer.kiosk_which_office": (
+        "Unit {unit} dilayani di beberapa kantor; tulis kantornya: {offices}"
+    ),
+    "officer.kiosk_made": (
+        "Tautan kiosk nomor {number} untuk <b>{unit}</b> · {office}:\n{link}\n\n"
+        "Buka di tablet loket. Setiap warga mendapat survei baru (tanpa batas harian); survei "
+        "kembali ke awal setelah dikirim atau bila dibiarkan 2 menit. Tautan ini bekerja sampai "
+        "admin mencabutnya: /kiosk cabut {number}."
+    ),
+    "officer.kiosk_list_title": "<b>Tautan kiosk yang aktif</b>",
+    "officer.kiosk_revoke_usage": "Tulis nomornya: /kiosk cabut NOMOR (lihat /kiosk daftar).",
+    "officer.kiosk_unknown": "Tidak ada tautan kiosk aktif bernomor {number}.",
+    "officer.channels_title": "<b>Per saluran pengisian</b>",
     "officer.qr_usage": "Tulis unitnya: /qr UNIT [KANTOR], mis. /qr SKCK POLRES.\nUnit: {units}",
     "officer.qr_which_office": "<b>{unit}</b> dilayani di beberapa kantor. Pilih kantornya:",
     "officer.qr_file": "Berkas PNG untuk dicetak (tanpa kompresi).",
@@ -223,6 +323,10 @@ TEXTS: dict[str, str] = {
     "officer.export_too_many": (
         "Pilihan ini berisi {count} jawaban, lebih dari {limit} yang muat dalam satu berkas. "
         "Persempit periodenya (mis. /ekspor 2026-Q4) atau pilih satu unit (/ekspor SKCK)."
+    ),
+    "officer.nrp_private": (
+        "NRP hanya dicatat lewat chat pribadi dengan bot, agar tidak dibaca seisi grup. "
+        "Kirim /nrp di sana (dan hapus pesan berisi NRP dari grup ini)."
     ),
     "officer.saran_private": (
         "Saran berisi tulisan warga, jadi hanya ditampilkan lewat chat pribadi dengan bot. "
@@ -455,6 +559,7 @@ TEXTS: dict[str, str] = {
     "officer.menu.bantuan": "Bantuan dan daftar perintah",
     "officer.menu.ikm": "IKM per unit, atau rincian satu unit",
     "officer.menu.saran": "Saran terbaru dari warga",
+    "officer.menu.kiosk": "Tautan kiosk survei untuk tablet loket",
     "officer.menu.qr": "Poster QR survei untuk loket",
     "officer.menu.ekspor": "Unduh data (XLSX atau CSV)",
     "officer.menu.laporan": "Laporan SKM (DOCX) untuk ditandatangani",
@@ -481,6 +586,10 @@ TEXTS: dict[str, str] = {
     ),
     "officer.help.saran": (
         "/saran [UNIT] [KANTOR] [PERIODE] — saran terbaru dari warga, lewat chat pribadi"
+    ),
+    "officer.help.kiosk": (
+        "/kiosk UNIT [KANTOR] — tautan survei untuk tablet di loket (kiosk); /kiosk daftar, "
+        "/kiosk cabut NOMOR (admin)"
     ),
     "officer.help.qr": "/qr UNIT [KANTOR] — poster QR survei untuk dicetak",
     "officer.help.ekspor": (

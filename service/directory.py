@@ -115,7 +115,7 @@ def parse_directory(text: str, source: str = DEFAULT_FILE) -> Directory:
 def load_directory(path: Path | None) -> Directory:
     """Read the units file, or the one shipped with the bot when no path is given."""
     if path is None:
-        text = resources.files("bot").joinpath(DEFAULT_FILE).read_text(encoding="utf-8")
+        text = resources.files("service").joinpath(DEFAULT_FILE).read_text(encoding="utf-8")
         return parse_directory(text)
     try:
         text = path.read_text(encoding="utf-8")

@@ -1,4 +1,6 @@
-"""The printable poster for a service desk: the QR code, the unit and office, one instruction."""
+"""The printable poster for a service desk: the QR code, the unit and office, one instruction.
+
+Its words come from the caller (service/poster.py takes them from the catalogue)."""
 
 from __future__ import annotations
 
@@ -6,8 +8,6 @@ import io
 
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
-
-from bot.i18n import t
 
 WIDTH = 1240  # A5 portrait at 150 dpi: big enough to scan from a step away
 MARGIN = 80
@@ -51,20 +51,18 @@ def _qr_image(link: str, size: int) -> Image.Image:
     return image.convert("RGB").resize((image.width * scale,) * 2, Image.Resampling.NEAREST)
 
 
-def render_poster(link: str, unit_name: str, office_name: str) -> bytes:
-    """A PNG poster: the QR code of the deep link, the unit and office, and how to use it."""
-    title, office, hint = _font(64), _font(44), _font(36)
+def render_poster(link: str, unit_name: str, office_name: str, *, title: str, hint: str) -> bytes:
+    """A PNG poster: a title, the unit and office, the QR code of the link, and a hint below."""
+    title_font, office, hint_font = _font(64), _font(44), _font(36)
     blocks = [
-        (t("id", "survey.poster_title"), office),
-        (unit_name, title),
+        (title, office),
+        (unit_name, title_font),
         (office_name, office),
     ]
     measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
     text_width = WIDTH - 2 * MARGIN
     heading = [(line, f) for text, f in blocks for line in _wrap(measure, text, f, text_width)]
-    footer = [
-        (line, hint) for line in _wrap(measure, t("id", "survey.poster_hint"), hint, text_width)
-    ]
+    footer = [(line, hint_font) for line in _wrap(measure, hint, hint_font, text_width)]
     qr_size = WIDTH - 2 * MARGIN
 
     def height(lines: list[tuple[str, Font]]) -> int:

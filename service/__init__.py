@@ -1,0 +1,1 @@
+"""What every channel (Telegram, web, desk kiosk) shares, with no channel inside it."""

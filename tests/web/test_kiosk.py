@@ -1,0 +1,62 @@
+"""Kiosk mode: many citizens on one tablet, a fresh survey after each and when left idle."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from service.weblinks import new_kiosk_token
+from storage import kiosks
+from tests.web.conftest import LABELS, PREFIX, PROFILE, WebWorld, press, texts
+
+
+async def kiosk_path(world: WebWorld) -> str:
+    token = new_kiosk_token()
+    await kiosks.create(world.db, token, "SKCK", "POLRES", 700101, datetime.now(UTC))
+    return f"{PREFIX}/k/{token}"
+
+
+async def test_one_tablet_takes_many_citizens_without_a_daily_limit(world: WebWorld) -> None:
+    path = await kiosk_path(world)
+    async with world.client() as tablet:
+        for _ in range(3):
+            start = (await tablet.get(path)).text
+            assert 'class="kiosk"' in start and "Mulai survei" in texts(start)
+            page = start
+            for label in ["Mulai survei", *PROFILE, *LABELS, "Lewati"]:
+                page = await press(tablet, page, label)
+            thanks = await press(tablet, page, "Kirim jawaban")
+            assert "Terima kasih!" in texts(thanks)
+            # The thanks turn back into the start screen by themselves (no JavaScript needed).
+            assert f'<meta http-equiv="refresh" content="8;url={path}">' in thanks
+    rows = await world.rows(
+        "SELECT channel, count(*) AS n, count(DISTINCT respondent) AS r FROM responses"
+    )
+    assert rows == [{"channel": "kiosk", "n": 3, "r": 1}]
+
+
+async def test_a_kiosk_left_idle_starts_afresh(world: WebWorld) -> None:
+    path = await kiosk_path(world)
+    async with world.client() as tablet:
+        page = (await tablet.get(path)).text
+        for label in ["Mulai survei", *PROFILE[:2]]:
+            page = await press(tablet, page, label)
+        assert f'<meta http-equiv="refresh" content="121;url={path}">' in page
+        world.clock.advance(seconds=60)
+        assert "Tentang Anda (3/4)" in texts((await tablet.get(path)).text)
+        world.clock.advance(seconds=120)
+        fresh = (await tablet.get(path)).text
+        assert "Mulai survei" in texts(fresh) and "refresh" not in fresh
+    assert await world.rows("SELECT count(*) AS n FROM surveys") == [{"n": 0}]
+
+
+async def test_a_revoked_or_unknown_kiosk_token_opens_nothing(world: WebWorld) -> None:
+    path = await kiosk_path(world)
+    await kiosks.revoke(world.db, 1, datetime.now(UTC))
+    async with world.client() as tablet:
+        for address in (path, f"{PREFIX}/k/{new_kiosk_token()}"):
+            response = await tablet.get(address)
+            assert response.status_code == 404
+            assert "tidak dikenal" in texts(response.text)
+            posted = await tablet.post(address, data={"do": "start"})
+            assert posted.status_code == 404
+    assert await world.rows("SELECT count(*) AS n FROM surveys") == [{"n": 0}]
