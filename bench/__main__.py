@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bench import data, netrun, queries
+from bench import data, netrun, queries, versus
 from bench.apps import ceiling_application, real_application, running
 from bench.citizens import WHOLE_SURVEY, drive, people
 from bench.netrun import Plan
@@ -26,13 +26,14 @@ from service.config import Settings
 from service.directory import load_directory
 from skm.period import current_quarter
 from storage import responses, surveys
+from storage.database import is_postgres
 from storage.responses import Filter
 
 BLOCK = 100  # citizens fed to one Application before the other takes its turn
 WARM_UP = 20
 
 
-async def survey_and_ceiling(db_path: Path, citizens: int) -> tuple[Throughput, Throughput]:
+async def survey_and_ceiling(db_path: str | Path, citizens: int) -> tuple[Throughput, Throughput]:
     """Whole surveys through the real Application, the same updates through the bare one.
 
     The two take turns, a block of citizens at a time, so that both see the same machine
@@ -106,6 +107,11 @@ def main() -> None:
         action="store_true",
         help="a smoke run: 200 citizens, 100k rows, 1k open; online 50 citizens for 6 s",
     )
+    parser.add_argument(
+        "--db",
+        help="a postgresql:// URL: the offline, /ikm and multi-process figures on SQLite and "
+        "on PostgreSQL, side by side (each in a schema of its own, dropped after)",
+    )
     args = parser.parse_args()
     if args.quick:
         args.citizens, args.rows, args.open, args.repeats = 200, 100_000, 1_000, 3
@@ -114,6 +120,12 @@ def main() -> None:
 
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     now = datetime.now(ZoneInfo(settings.skm_timezone))
+    if args.db:
+        if not is_postgres(args.db):
+            parser.error("--db takes a postgresql:// URL (SQLite is measured without it)")
+        with tempfile.TemporaryDirectory(prefix="skm-bench-") as tmp:
+            versus.run(args.db, Path(tmp), args.citizens, args.rows, args.repeats, now)
+        return
     with tempfile.TemporaryDirectory(prefix="skm-bench-") as tmp:
         work = Path(tmp)
         print(f"Feeding {args.citizens:,} surveys, taking turns with the ceiling", file=sys.stderr)

@@ -32,18 +32,18 @@ def unthrottled() -> AIORateLimiter:
     return AIORateLimiter(overall_max_rate=0, group_max_rate=0)
 
 
-def settings(db_path: Path, admins: list[int]) -> Settings:
+def settings(db_path: str | Path, admins: list[int]) -> Settings:
     """The bot's settings for a benchmark: a SQLite file, the given admins, nothing from .env."""
     return Settings(  # type: ignore[call-arg]
         _env_file=None,
         bot_token=SecretStr(TOKEN),
         skm_secret=SecretStr(SECRET),
-        skm_database=db_path,
+        skm_database=str(db_path),
         skm_admin_ids=admins,
     )
 
 
-def real_application(db_path: Path, api: OfflineBotApi) -> SkmApplication:
+def real_application(db_path: str | Path, api: OfflineBotApi) -> SkmApplication:
     """The bot as the composition root builds it, on a SQLite file, with the offline Bot API."""
     return build_application(settings(db_path, [ADMIN]), load_directory(None), api, unthrottled())
 

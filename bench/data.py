@@ -6,7 +6,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from storage.migrations import MIGRATIONS
+from storage.migrations import MIGRATIONS, script
 
 UNITS = ("SIM", "SKCK", "SPKT", "SATRESKRIM", "SATNARKOBA")
 OFFICES = ("POLRES", "PS_KOTA", "PS_UTARA", "PS_SELATAN", "PS_BARAT")
@@ -20,8 +20,8 @@ def generate(path: Path, rows: int, end: datetime, years: int = 2) -> None:
     span = years * 365 * 86400
     conn = sqlite3.connect(path)
     try:
-        for number, script in enumerate(MIGRATIONS, start=1):
-            conn.executescript(script)
+        for number in range(1, len(MIGRATIONS) + 1):
+            conn.executescript(script(number, "sqlite"))
             conn.execute(f"PRAGMA user_version = {number}")
         conn.execute("PRAGMA journal_mode = WAL")
         # A skewed but plausible answer mix: mostly 3s and 4s, some 2s, few 1s.

@@ -62,7 +62,7 @@ async def _median_ms_async(run: Callable[[], Awaitable[object]], repeats: int) -
     return statistics.median(times) * 1000
 
 
-async def _whole_command(path: Path, unit: str, repeats: int) -> float:
+async def _whole_command(path: str | Path, unit: str, repeats: int) -> float:
     """Median ms of `/ikm UNIT` through the Application: the query, the text and the chart."""
     api = OfflineBotApi()
     maker = UpdateMaker()
@@ -76,6 +76,28 @@ async def _whole_command(path: Path, unit: str, repeats: int) -> float:
             return timing
 
         return await _median_ms_async(command, repeats)
+
+
+async def ikm_times(
+    target: str | Path,
+    directory: Directory,
+    unit: str,
+    period: Period,
+    weighting: Weighting,
+    repeats: int,
+) -> tuple[float, float, int]:
+    """Median ms of /ikm UNIT whole and of its query path on a database; the rows counted."""
+    db = await Database.open(target)
+    try:
+        detail = await figures.unit_detail(db, directory, unit, None, period, weighting)
+
+        async def query() -> object:
+            return await figures.unit_detail(db, directory, unit, None, period, weighting)
+
+        query_ms = await _median_ms_async(query, repeats)
+    finally:
+        await db.close()
+    return await _whole_command(target, unit, repeats), query_ms, detail.result.respondents
 
 
 async def measure(

@@ -21,7 +21,7 @@ from bot.transport import ALLOWED_UPDATES, SkmBot
 from bot.webhook import guard_webhooks
 from service.config import ConfigError, Settings, Webhook
 from service.directory import Directory
-from storage.database import Database
+from storage.database import Database, shown
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ async def _post_init(app: SkmApplication) -> None:
     if state.owns_signals:  # first: a stop while starting must not leave the database open
         shutdown.guard()
     state.db = await Database.open(state.config.skm_database)
-    log.info("Database ready at %s", state.config.skm_database)
+    log.info("Database ready at %s", shown(state.config.skm_database))
     await survey.on_startup(app)
     await officers.on_startup(app)
     await web.start(app)  # last: it serves citizens from the database opened above

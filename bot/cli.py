@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bot import cli_kiosk, cli_laporan, cli_publikasi
+import asyncpg
+
+from bot import cli_kiosk, cli_laporan, cli_migrate, cli_publikasi
 from bot.cli_source import add_source, open_source, unknown_code
 from bot.csvfile import CsvError
 from bot.importer import Outcome, import_csv
@@ -25,7 +27,7 @@ from service.report import build_report, render_text, to_json
 from service.weblinks import desk_link, landing_link
 from skm.period import Period, parse_period
 from skm.records import normalize_code
-from storage.database import Database
+from storage.database import CannotOpen, Database
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="load survey answers from a CSV file")
     imp.add_argument("file", type=Path, help="CSV in the project's format")
-    imp.add_argument("--db", type=Path, help="SQLite file (default: SKM_DATABASE)")
+    imp.add_argument("--db", help="SQLite file or postgresql:// URL (default: SKM_DATABASE)")
     imp.add_argument(
         "--skip-invalid", action="store_true", help="import the valid rows, list the others"
     )
@@ -64,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_laporan.add_parser(sub)
     cli_publikasi.add_parser(sub)
+    cli_migrate.add_parser(sub)
     cli_kiosk.add_parser(sub)
     return parser
 
@@ -172,6 +175,7 @@ _COMMANDS = {
     "report": _report,
     "laporan": cli_laporan.laporan,
     "publikasi": cli_publikasi.publikasi,
+    "migrate": cli_migrate.migrate,
     "kiosk": cli_kiosk.kiosk,
 }
 
@@ -213,5 +217,7 @@ def _main(args: argparse.Namespace) -> int:
         return asyncio.run(_COMMANDS[args.command](args, settings, directory))
     except (ConfigError, DirectoryError, CsvError, ValueError) as exc:
         return _fail(str(exc))
-    except sqlite3.Error as exc:
+    except CannotOpen as exc:
+        return _fail(f"{exc}; check SKM_DATABASE or --db.")
+    except (sqlite3.Error, asyncpg.PostgresError) as exc:
         return _fail(f"the database cannot be used ({exc}); check SKM_DATABASE or --db.")

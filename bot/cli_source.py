@@ -14,7 +14,7 @@ from service.directory import Directory
 from service.i18n import t
 from skm.questionnaire import Lang
 from storage import responses
-from storage.database import Database
+from storage.database import Database, is_postgres
 from storage.responses import Filter, GroupBy
 
 SHOWN_BAD = 10  # bad lines of a --csv file listed above a report; the rest are counted
@@ -24,7 +24,7 @@ def add_source(parser: argparse.ArgumentParser) -> None:
     """The options that say where a report reads from: --csv (with --skip-invalid) or --db."""
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--csv", type=Path, help="compute straight from a CSV file")
-    source.add_argument("--db", type=Path, help="SQLite file (default: SKM_DATABASE)")
+    source.add_argument("--db", help="SQLite file or postgresql:// URL (default: SKM_DATABASE)")
     parser.add_argument(
         "--skip-invalid",
         action="store_true",
@@ -59,7 +59,7 @@ async def open_source(
             )
         return db
     path = args.db or settings.skm_database
-    if not await asyncio.to_thread(Path(path).exists):
+    if not is_postgres(path) and not await asyncio.to_thread(Path(path).exists):
         return f"no database at {path}; import a CSV first or pass --db."
     return await Database.open(path)
 

@@ -76,11 +76,11 @@ def setup_logging(level: str) -> None:
     # Whatever escapes a thread or the main program goes through the mask too.
     sys.excepthook = _log_uncaught
     threading.excepthook = _log_uncaught_in_thread
-    # httpx logs every URL (the token is in it); PTB's and aiosqlite's debug lines print
-    # request parameters and SQL arguments (chat ids, pseudonyms), and uvicorn's the web
-    # survey's client addresses, so they never go below INFO.
+    # httpx logs every URL (the token is in it); PTB's, aiosqlite's and asyncpg's debug lines
+    # print request parameters and SQL arguments (chat ids, pseudonyms), and uvicorn's the
+    # web survey's client addresses, so they never go below INFO.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     quiet = max(logging.INFO, logging.getLevelName(level))
-    for name in ("telegram", "aiosqlite", "uvicorn"):
+    for name in ("telegram", "aiosqlite", "asyncpg", "uvicorn"):
         logging.getLogger(name).setLevel(quiet)

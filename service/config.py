@@ -14,6 +14,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from skm.index import Weighting
+from storage.database import is_postgres, shown
 
 TELEGRAM_API = "https://api.telegram.org/bot"
 _TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,}$")
@@ -69,7 +70,8 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     bot_api_base_url: str = TELEGRAM_API
     skm_bot_username: str | None = None
-    skm_database: Path = Path("skm.db")
+    # A SQLite file, or a PostgreSQL URL: postgresql://user:pass@host:5432/skm
+    skm_database: str = "skm.db"
     skm_secret: SecretStr | None = None
     skm_admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     skm_timezone: str = "Asia/Jakarta"
@@ -109,6 +111,16 @@ class Settings(BaseSettings):
         if not _USERNAME.match(name):
             raise ValueError(f"{value!r} is not a bot username like SkmPolresBot")
         return name
+
+    @field_validator("skm_database")
+    @classmethod
+    def _database(cls, value: str) -> str:
+        if "://" in value and not is_postgres(value):
+            raise ValueError(
+                f"{shown(value)!r} is neither a file path nor a postgresql:// URL "
+                "like postgresql://skm:password@localhost:5432/skm"
+            )
+        return value
 
     @field_validator("skm_timezone")
     @classmethod

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from skm.records import Response
-from storage.database import Database
+from storage.database import Database, Tx, among
 from storage.responses import RESPONSE_FIELDS, response_from, to_epoch
 
 
@@ -29,22 +28,19 @@ class PendingAlert:
     responses: tuple[Response, ...]
 
 
-def enqueue(
-    conn: sqlite3.Connection, response_id: int, unit: str, office: str, now: datetime
-) -> int:
+async def enqueue(tx: Tx, response_id: int, unit: str, office: str, now: datetime) -> int:
     """Queue an alert for every officer whose scope covers the response; returns how many.
 
     Runs inside the caller's transaction, the one that stores the response: either both
     are kept or neither.
     """
     at = to_epoch(now)
-    cur = conn.execute(
+    return await tx.execute(
         "INSERT INTO alert_outbox (response_id, officer_id, created_at, next_try_at) "
-        "SELECT ?, user_id, ?, ? FROM officers "
-        "WHERE (unit IS NULL OR unit = ?) AND (office IS NULL OR office = ?)",
+        "SELECT CAST(? AS INTEGER), user_id, CAST(? AS INTEGER), CAST(? AS INTEGER) "
+        "FROM officers WHERE (unit IS NULL OR unit = ?) AND (office IS NULL OR office = ?)",
         (response_id, at, at, unit, office),
     )
-    return int(cur.rowcount)
 
 
 def _due(a: str) -> str:
@@ -91,8 +87,10 @@ async def claim(
         "since": at - int(window.total_seconds()),
         "limit": limit,
     }
-    async with db.atomic() as conn:
-        claimed = conn.execute(_CLAIM, params).fetchall()
+    async with db.atomic() as tx:
+        # Senders in other processes take turns: each alert is claimed by one of them.
+        await tx.lock("skm:alert_outbox")
+        claimed = await tx.all(_CLAIM, params)
     if not claimed:
         return []
     ids = [int(r[0]) for r in claimed]
@@ -101,7 +99,7 @@ async def claim(
         f"SELECT a.id, a.officer_id, coalesce(o.lang, ''), a.attempts, {_prefixed('r')} "
         "FROM alert_outbox a JOIN responses r ON r.id = a.response_id "
         "LEFT JOIN officers o ON o.user_id = a.officer_id "
-        f"WHERE a.id IN ({', '.join('?' * len(ids))}) ORDER BY a.id",
+        f"WHERE {among('a.id', len(ids))} ORDER BY a.id",
         ids,
     )
     groups: dict[tuple[int, str], list[Any]] = {}
@@ -126,7 +124,7 @@ def _prefixed(alias: str) -> str:
 
 
 def _in(ids: Sequence[int]) -> str:
-    return f"id IN ({', '.join('?' * len(ids))})"
+    return among("id", len(ids))
 
 
 async def delivered(db: Database, ids: Sequence[int], now: datetime) -> None:

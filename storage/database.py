@@ -1,233 +1,148 @@
-"""Opening the SQLite file: pragmas, migrations, serialised writes, and two ways to it."""
+"""The database the bot keeps its data in: one interface, on SQLite or on PostgreSQL.
+
+Every query in storage/ is written once, with `?` placeholders (or `:name` ones with a
+dict), in SQL both databases read alike; `storage.postgres` turns the placeholders into
+PostgreSQL's. What the two do differently (the schema's types, triggers, locks, bulk
+imports, pragmas) lives with each one: `storage.sqlite` and `storage.postgres`.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import os
-import sqlite3
-import threading
-import time
-import uuid
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
-import aiosqlite
+Dialect = Literal["sqlite", "postgres"]
+# A row as the driver returns it: indexable by position and by column name.
+Row = Any
+Params = Sequence[Any] | Mapping[str, Any]
 
-from storage.migrations import MIGRATIONS
-
-BUSY_TIMEOUT_MS = 5000
-_BUSY_PAUSE_S = 0.005
-
-T = TypeVar("T")
+_POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
-class Database:
-    """The SQLite file through two connections; writes go one at a time, under one lock.
+def is_postgres(target: str | Path) -> bool:
+    """Whether SKM_DATABASE names a PostgreSQL server (a URL) rather than a SQLite file."""
+    return isinstance(target, str) and target.startswith(_POSTGRES_SCHEMES)
 
-    A statement that reads or changes a few rows by key takes SQLite some microseconds,
-    while handing it to aiosqlite's thread and back costs a hundred or more (see
-    `python -m bench`). So `point`, `few`, `write` and `atomic` run on a plain connection
-    in the event loop's own thread; whatever may read many rows (`row`, `rows`) or write
-    many (`transaction`) goes through aiosqlite's thread, so that it never holds up the
-    loop. When another process holds a lock, the quick connection does not sit in SQLite's
-    busy handler (that would stall the loop): it yields and tries again.
-    """
 
-    def __init__(self, conn: aiosqlite.Connection, quick: sqlite3.Connection) -> None:
-        self.conn = conn
-        self._quick = quick
-        self._write_lock = asyncio.Lock()
+def shown(target: str | Path) -> str:
+    """SKM_DATABASE as it may be logged or printed: a URL's password left out."""
+    if not is_postgres(target):
+        return str(target)
+    parts = urlsplit(str(target))
+    if parts.password is None:
+        return str(target)
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    login = f"{parts.username}:***@" if parts.username else ":***@"
+    return urlunsplit((parts.scheme, login + netloc, parts.path, parts.query, parts.fragment))
 
-    @classmethod
-    async def open(cls, path: str | Path) -> Database:
-        """Open (or create) the database file and bring its schema up to date."""
-        target, uri = str(path), False
-        if target == ":memory:":
-            # One in-memory database that both connections share, gone when both close.
-            target, uri = f"file:skm-{uuid.uuid4().hex}?mode=memory&cache=shared", True
-        else:
-            await asyncio.to_thread(_create_private, Path(target))
-        connecting = aiosqlite.connect(target, uri=uri, isolation_level=None)
-        # aiosqlite's worker thread is no daemon: a shutdown cut short before close() left
-        # it keeping the process alive for ever. SQLite keeps what was committed either way.
-        worker = getattr(connecting, "_thread", None)  # aiosqlite gives no public handle
-        if isinstance(worker, threading.Thread):
-            worker.daemon = True
-        conn = await connecting
-        conn.row_factory = aiosqlite.Row
-        await conn.execute("PRAGMA foreign_keys = ON")
-        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not uri:
-            await conn.execute("PRAGMA journal_mode = WAL")
-            await conn.execute("PRAGMA synchronous = NORMAL")
-        # timeout=0: no busy handler sleeping in the loop's thread; _retry waits instead.
-        quick = sqlite3.connect(target, uri=uri, isolation_level=None, timeout=0)
-        quick.row_factory = sqlite3.Row
-        quick.execute("PRAGMA foreign_keys = ON")
-        quick.execute("PRAGMA synchronous = NORMAL")
-        db = cls(conn, quick)
-        await db.migrate()
-        await db.optimize()
-        return db
 
+class CannotOpen(RuntimeError):
+    """The database cannot be opened or used: the message says why, in one sentence."""
+
+
+class SchemaTooNew(CannotOpen):
+    """The database was migrated by a newer version of the bot than this one."""
+
+    def __init__(self, found: int, known: int) -> None:
+        super().__init__(
+            f"the database has schema version {found}, but this version of the bot knows "
+            f"only {known}: run the newer version, or restore a backup made for this one"
+        )
+
+
+class Tx(Protocol):
+    """The statements of one open transaction."""
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run a statement; how many rows it changed (not counting what triggers changed)."""
+        ...
+
+    async def one(self, sql: str, params: Params = ()) -> Row | None:
+        """The first row a statement returns (a query, or a change with RETURNING)."""
+        ...
+
+    async def all(self, sql: str, params: Params = ()) -> list[Row]:
+        """Every row a statement returns."""
+        ...
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> int:
+        """Run a statement once per row of parameters; how many rows it changed in all."""
+        ...
+
+    async def lock(self, name: str) -> None:
+        """Hold a lock named `name` until this transaction ends, across processes."""
+        ...
+
+
+class Database(ABC):
+    """A connection (or a pool of them) to the bot's database, its schema up to date."""
+
+    dialect: Dialect
+
+    @staticmethod
+    async def open(target: str | Path) -> Database:
+        """Open a SQLite file (created if missing) or a PostgreSQL URL; migrate its schema."""
+        if is_postgres(target):
+            from storage.postgres import PostgresDatabase
+
+            return await PostgresDatabase.connect(str(target))
+        from storage.sqlite import SqliteDatabase
+
+        return await SqliteDatabase.connect(target)
+
+    @abstractmethod
     async def close(self) -> None:
-        """Close both connections."""
-        self._quick.close()
-        await self.conn.close()
+        """Close every connection."""
 
-    async def optimize(self) -> None:
-        """Give the query planner statistics of the responses as they are now, if it lacks them."""
-        # An imported file without statistics made the profile queries pick an index that
-        # took five times as long. ANALYZE reads every row once (about a second a million
-        # rows), so only when the responses grew tenfold since the last one (as SQLite's own
-        # PRAGMA optimize judges from 3.46 on; older ones only look at tables queried since
-        # the connection opened, which at start-up is none).
-        newest = await self.row("SELECT max(id) FROM responses")
-        rows = int(newest[0] or 0) if newest else 0
-        if rows and rows > 10 * await self._analysed_rows():
-            await self.conn.execute("ANALYZE")
-        else:  # from SQLite 3.46 on, whatever else it finds stale, within a bounded time
-            await self.conn.execute("PRAGMA analysis_limit = 1000")
-            await self.conn.execute("PRAGMA optimize = 0x10002")
-        # The quick connection read the statistics when it opened: have it read them again.
-        self._quick.execute("ANALYZE sqlite_schema")
-
-    async def _analysed_rows(self) -> int:
-        """How many responses there were at the last ANALYZE (0 if never)."""
-        if await self.row("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'") is None:
-            return 0
-        # Each row's stat begins with the table's row count; CAST keeps that first number.
-        sql = "SELECT max(CAST(stat AS INTEGER)) FROM sqlite_stat1 WHERE tbl = 'responses'"
-        found = await self.row(sql)
-        return int(found[0] or 0) if found else 0
-
+    @abstractmethod
     async def schema_version(self) -> int:
-        """How many migrations this file has had."""
-        async with self.conn.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
-        return int(row[0]) if row else 0
+        """How many migrations the database has had."""
 
-    async def migrate(self) -> None:
-        """Apply the migrations this file has not had yet, each in its own transaction."""
-        version = await self.schema_version()
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            async with self.transaction():
-                for statement in _statements(script):
-                    await self.conn.execute(statement)
-                await self.conn.execute(f"PRAGMA user_version = {number}")
+    @abstractmethod
+    async def rows(self, sql: str, params: Params = ()) -> list[Row]:
+        """Every row a query returns; may read many rows without holding up the loop."""
 
-    async def rows(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        """Every row a query returns, read on the thread in one round trip."""
-        return list(await self.conn.execute_fetchall(sql, params))
+    @abstractmethod
+    async def row(self, sql: str, params: Params = ()) -> Row | None:
+        """The first row a query returns (None if none); may read many rows."""
 
-    async def row(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
-        """The first row a query returns (None if none), read on the thread in one round trip."""
-        found = await self.conn.execute_fetchall(sql, params)
-        return next(iter(found), None)
-
-    async def few(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    @abstractmethod
+    async def few(self, sql: str, params: Params = ()) -> list[Row]:
         """The rows of a read that an index takes straight to: a key, a few rows."""
-        found: list[sqlite3.Row] = await self._retry(
-            lambda: self._quick.execute(sql, params).fetchall()
-        )
-        return found
 
-    async def point(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+    @abstractmethod
+    async def point(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a read that an index takes straight to (None if none)."""
-        found: sqlite3.Row | None = await self._retry(
-            lambda: self._quick.execute(sql, params).fetchone()
-        )
-        return found
 
-    async def write(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """One statement that changes a few rows by key, as a transaction of its own.
+    @abstractmethod
+    async def write(self, sql: str, params: Params = ()) -> int:
+        """One statement that changes a few rows by key, as a transaction of its own."""
 
-        SQLite makes a single statement atomic on its own (autocommit). Returns how many
-        rows the statement changed, not counting what triggers changed.
+    @abstractmethod
+    def atomic(self, durable: bool = False) -> AbstractAsyncContextManager[Tx]:
+        """A short write transaction: a few statements by key, committed or rolled back.
+
+        A durable one survives a power cut once committed (see README, "Durability").
         """
-        async with self._write_lock:
-            changed: int = await self._retry(lambda: self._quick.execute(sql, params).rowcount)
-            return changed
 
-    @asynccontextmanager
-    async def atomic(self, durable: bool = False) -> AsyncIterator[sqlite3.Connection]:
-        """A short write transaction on the quick connection: a few statements by key.
-
-        Its body runs statements and nothing else (no await), so the loop is held only
-        for their microseconds. Committed on success, rolled back on any error. A durable
-        one survives a power cut once committed (see README, "Durability").
-        """
-        async with self._write_lock:
-            if durable:
-                # In WAL mode NORMAL syncs only at checkpoints: a power cut may take the last
-                # commits with it. FULL syncs the log at this commit (and so every earlier
-                # one too), which costs a fraction of a millisecond here.
-                self._quick.execute("PRAGMA synchronous = FULL")
-            try:
-                await self._retry(lambda: self._quick.execute("BEGIN IMMEDIATE"))
-                try:
-                    yield self._quick
-                except BaseException:
-                    self._quick.execute("ROLLBACK")
-                    raise
-                self._quick.execute("COMMIT")
-            finally:
-                if durable:
-                    self._quick.execute("PRAGMA synchronous = NORMAL")
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A write transaction on the thread: committed on success, rolled back on any error."""
-        async with self._write_lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                await self.conn.execute("ROLLBACK")
-                raise
-            await self.conn.execute("COMMIT")
-
-    async def _retry(self, run: Callable[[], T]) -> T:
-        """Run a statement on the quick connection, trying again while the file is locked."""
-        # SQLite's own busy handler would sleep in this thread, stalling every chat; this
-        # waits the same BUSY_TIMEOUT_MS but lets the loop go on between tries.
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-        while True:
-            try:
-                return run()
-            except sqlite3.OperationalError as exc:
-                if not _busy(exc) or time.monotonic() >= deadline:
-                    raise
-            await asyncio.sleep(_BUSY_PAUSE_S)
+    @abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Tx]:
+        """A write transaction that may change many rows, committed or rolled back."""
 
 
-def _create_private(path: Path) -> None:
-    """Create a new database file readable by its owner only; an existing one is left as is.
+def among(column: str, count: int) -> str:
+    """SQL for `column IN (?, ...)` with `count` placeholders; FALSE for none.
 
-    SQLite gives the -wal and -shm files it makes beside it the database file's mode.
+    SQLite reads `IN ()` as false; PostgreSQL refuses it.
     """
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    return f"{column} IN ({', '.join('?' * count)})" if count else "FALSE"
 
 
-def _busy(exc: sqlite3.OperationalError) -> bool:
-    """Whether SQLite refused because another connection holds a lock it needs."""
-    primary = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # without the extended code's bits
-    return primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (executescript would commit on its own)."""
-    out: list[str] = []
-    current: list[str] = []
-    for line in script.splitlines():
-        current.append(line)
-        if line.rstrip().endswith(";") and sqlite3.complete_statement("\n".join(current)):
-            out.append("\n".join(current))
-            current = []
-    if "".join(current).strip():
-        out.append("\n".join(current))
-    return out
+async def scalar(db: Database, sql: str, params: Params = ()) -> int:
+    """The whole number in the first column of a query's first row (0 if none or NULL)."""
+    found = await db.row(sql, params)
+    return int(found[0] or 0) if found else 0

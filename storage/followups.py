@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from skm.followup import STATUSES, Status, as_status
-from storage.database import Database
+from storage.database import Database, among
 from storage.responses import from_epoch, to_epoch
 
 
@@ -56,6 +56,7 @@ _DRAFT_COLUMNS = (
     "officer_id, nonce, followup_id, unit, office, period, step, element, action, "
     "responsible, due, updated_at"
 )
+_DRAFT_REPLACE = ", ".join(f"{c} = excluded.{c}" for c in _DRAFT_COLUMNS.split(", ")[1:])
 # Open actions first, the nearest deadline first; then the rest.
 _ORDER = "unit, status = 'selesai', due, id"
 
@@ -106,7 +107,7 @@ def _where(units: Sequence[str] | None, office: str | None) -> tuple[str, list[A
     clauses: list[str] = []
     params: list[Any] = []
     if units is not None:
-        clauses.append(f"unit IN ({', '.join('?' * len(units))})")
+        clauses.append(among("unit", len(units)))
         params += list(units)
     if office is not None:
         clauses.append("(office IS NULL OR office = ?)")
@@ -128,16 +129,17 @@ async def add(
 ) -> FollowUp:
     """Store a new action and close the writer's dialogue, in one transaction."""
     moment = to_epoch(now)
-    async with db.atomic() as conn:
-        cur = conn.execute(
+    async with db.atomic() as tx:
+        row = await tx.one(
             "INSERT INTO followups (unit, office, element, action, responsible, due, status, "
             "created_by, created_at, updated_by, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [unit, office, element, action, responsible, due.isoformat(), status]
             + [by, moment] * 2,
         )
-        new_id = int(cur.fetchone()[0])
-        conn.execute("DELETE FROM followup_drafts WHERE officer_id = ?", (by,))
+        assert row is not None  # RETURNING gives the new row's id
+        new_id = int(row[0])
+        await tx.execute("DELETE FROM followup_drafts WHERE officer_id = ?", (by,))
     found = await get(db, new_id)
     assert found is not None  # just written, in this process
     return found
@@ -169,14 +171,13 @@ async def change(
     }
     sets = [f"{name} = ?" for name, value in values.items() if value is not None]
     params = [value for value in values.values() if value is not None]
-    async with db.atomic() as conn:
-        cur = conn.execute(
+    async with db.atomic() as tx:
+        changed = await tx.execute(
             f"UPDATE followups SET {', '.join([*sets, 'updated_by = ?', 'updated_at = ?'])} "
             "WHERE id = ?",
             (*params, by, to_epoch(now), followup_id),
         )
-        changed = cur.rowcount > 0
-        conn.execute("DELETE FROM followup_drafts WHERE officer_id = ?", (by,))
+        await tx.execute("DELETE FROM followup_drafts WHERE officer_id = ?", (by,))
     return await get(db, followup_id) if changed else None
 
 
@@ -193,7 +194,7 @@ async def for_units(
 ) -> list[FollowUp]:
     """The actions of some units (None: all) at an office (None: all), open ones first."""
     where, params = _where(units, office)
-    wanted = f"status IN ({', '.join('?' * len(statuses))})"
+    wanted = among("status", len(statuses))
     where = f"{where} AND {wanted}" if where else f" WHERE {wanted}"
     sql = f"SELECT {_COLUMNS} FROM followups{where} ORDER BY {_ORDER}"
     return [_followup(r) for r in await db.rows(sql, [*params, *statuses])]
@@ -213,8 +214,9 @@ async def open_due_by(
 async def save_draft(db: Database, draft: Draft, now: datetime) -> None:
     """Open or move on an officer's dialogue (one per officer: a new one replaces the old)."""
     await db.write(
-        f"INSERT OR REPLACE INTO followup_drafts ({_DRAFT_COLUMNS}) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO followup_drafts ({_DRAFT_COLUMNS}) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        f"ON CONFLICT (officer_id) DO UPDATE SET {_DRAFT_REPLACE}",
         (
             draft.officer_id,
             draft.nonce,

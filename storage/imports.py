@@ -15,13 +15,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES
 from skm.records import Response
-from storage.database import Database
+from storage.database import Database, scalar
 from storage.migrations import DAY_SECONDS, INDEX_NAMES, index_sums
+from storage.postgres import PostgresDatabase
 from storage.responses import to_epoch
+from storage.sqlite import SqliteDatabase
+
+if TYPE_CHECKING:
+    from storage.postgres_imports import PostgresStaging
 
 _ANSWERS = tuple(c.lower() for c in ELEMENT_CODES)
 _PROFILE = tuple(f.key for f in PROFILE_FIELDS)
@@ -66,6 +72,54 @@ class Staging:
     """The rows of one import, staged beside the database until `store` or `discard`."""
 
     def __init__(self, db: Database) -> None:
+        self._stage: _SqliteStaging | PostgresStaging
+        if isinstance(db, SqliteDatabase):
+            self._stage = _SqliteStaging(db)
+        else:
+            from storage.postgres_imports import PostgresStaging
+
+            assert isinstance(db, PostgresDatabase)
+            self._stage = PostgresStaging(db)
+
+    async def open(self) -> None:
+        """Make room for the rows, apart from the database: nothing is stored yet."""
+        await self._stage.open()
+
+    async def add(self, rows: Sequence[tuple[int, Response]]) -> None:
+        """Stage a batch of (line number, response); nothing is stored yet."""
+        await self._stage.add(rows)
+
+    async def store(self) -> Imported:
+        """Store the staged rows in responses in one transaction, each only once."""
+        return await self._stage.store()
+
+    async def discard(self) -> None:
+        """Drop the staged rows; safe to call more than once."""
+        await self._stage.discard()
+
+
+def staged_row(line: int, r: Response) -> tuple[object, ...]:
+    """One row as staged: line, ident, canon, source key, then the response's values."""
+    canon = identity(r)
+    answers, profile = r.answers, r.profile
+    return (
+        line,
+        hash(canon),  # groups candidate repeats; the same within this process
+        canon,
+        import_key(canon, 1),  # most rows are the first of their kind
+        r.unit,
+        r.office,
+        to_epoch(r.submitted_at),
+        *[answers.get(c) for c in ELEMENT_CODES],
+        *[profile.get(k) for k in _PROFILE],
+        r.suggestion,
+    )
+
+
+class _SqliteStaging:
+    """The rows of one import in a temporary SQLite database attached beside the file."""
+
+    def __init__(self, db: SqliteDatabase) -> None:
         self._db = db
         self._count = 0
 
@@ -86,24 +140,7 @@ class Staging:
 
     async def add(self, rows: Sequence[tuple[int, Response]]) -> None:
         """Stage a batch of (line number, response); nothing is stored yet."""
-        staged = []
-        for line, r in rows:
-            canon = identity(r)
-            answers, profile = r.answers, r.profile
-            staged.append(
-                (
-                    line,
-                    hash(canon),  # groups candidate repeats; the same within this process
-                    canon,
-                    import_key(canon, 1),  # most rows are the first of their kind
-                    r.unit,
-                    r.office,
-                    to_epoch(r.submitted_at),
-                    *[answers.get(c) for c in ELEMENT_CODES],
-                    *[profile.get(k) for k in _PROFILE],
-                    r.suggestion,
-                )
-            )
+        staged = [staged_row(line, r) for line, r in rows]
         marks = ", ".join("?" * len(_STAGED))
         await self._db.conn.executemany(f"INSERT INTO {_STAGE}.rows VALUES ({marks})", staged)
         self._count += len(staged)
@@ -114,7 +151,7 @@ class Staging:
         await self._number_repeats()
         await conn.execute("COMMIT")  # the staging's own transaction
         async with self._db.transaction():
-            before = await _scalar(self._db, "SELECT coalesce(max(id), 0) FROM responses")
+            before = await scalar(self._db, "SELECT coalesce(max(id), 0) FROM responses")
             trigger = await self._db.row(
                 "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?",
                 (_TRIGGER,),
@@ -130,7 +167,7 @@ class Staging:
                 f"SELECT {values}, 'import', source_key FROM {_STAGE}.rows "
                 "WHERE true ORDER BY line ON CONFLICT (source_key) DO NOTHING"
             )
-            new = await _scalar(self._db, "SELECT changes()")
+            new = await scalar(self._db, "SELECT changes()")
             # Summing per day sorts the new rows, and SQLite lets a sort hold as much memory
             # as the page cache again: a smaller cache keeps the peak flat at any size.
             await conn.execute(f"PRAGMA cache_size = -{_SORT_CACHE_KIB}")
@@ -166,11 +203,6 @@ class Staging:
             "    )) AS r "
             "WHERE r.line = rows.line AND r.occurrence > 1"
         )
-
-
-async def _scalar(db: Database, sql: str) -> int:
-    row = await db.row(sql)
-    return int(row[0]) if row else 0
 
 
 def _daily_sql() -> str:

@@ -40,12 +40,13 @@ async def create(
     db: Database, token: str, unit: str, office: str, created_by: int, now: datetime
 ) -> Kiosk:
     """Store a new kiosk link for a desk; returns it with its number."""
-    async with db.atomic() as conn:
-        row = conn.execute(
+    async with db.atomic() as tx:
+        row = await tx.one(
             "INSERT INTO kiosks (token_hash, unit, office, created_by, created_at) "
             f"VALUES (?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (_hash(token), unit, office, created_by, to_epoch(now)),
-        ).fetchone()
+        )
+    assert row is not None  # an INSERT ... RETURNING returns the row it made
     return _kiosk(row)
 
 
@@ -66,10 +67,10 @@ async def active(db: Database) -> list[Kiosk]:
 
 async def revoke(db: Database, number: int, now: datetime) -> Kiosk | None:
     """Revoke a kiosk link by its number; the kiosk, or None if unknown or already revoked."""
-    async with db.atomic() as conn:
-        row = conn.execute(
+    async with db.atomic() as tx:
+        row = await tx.one(
             "UPDATE kiosks SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL "
             f"RETURNING {_COLUMNS}",
             (to_epoch(now), number),
-        ).fetchone()
+        )
     return None if row is None else _kiosk(row)

@@ -1,8 +1,40 @@
-"""The schema as numbered migrations; PRAGMA user_version records how far a file has come."""
+"""The schema as numbered migrations, the same numbers on SQLite and on PostgreSQL.
+
+How far a database has come is SQLite's PRAGMA user_version, or PostgreSQL's
+schema_version table. A migration is written once, in SQL both read alike, with SQLite's
+type names: on PostgreSQL `INTEGER` becomes BIGINT, `TEXT` compares byte by byte as in
+SQLite (COLLATE "C"), and `id INTEGER PRIMARY KEY` numbers its rows itself (see
+`storage.postgres.translate`). Only where the two differ (triggers, say) does a migration
+give each its own text, as `Dialects(sqlite=..., postgres=...)`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from skm.interval import SCALE
+
+
+@dataclass(frozen=True)
+class Dialects:
+    """A migration written twice, where SQLite and PostgreSQL cannot share one text."""
+
+    sqlite: str
+    postgres: str
+
+
+Migration = str | Dialects
+
+
+def known(value: str) -> str:
+    """SQL for 1 where a value is known and 0 where it is NULL, as both databases compute it.
+
+    `x IS NOT NULL` is a number in SQLite but a boolean in PostgreSQL, which will not add
+    it up; x * 0 + 1 is 1, or NULL for NULL.
+    """
+    return f"coalesce({value} * 0 + 1, 0)"
+
 
 _ANSWER_COLUMNS = ",\n".join(f"    u{i} INTEGER CHECK (u{i} BETWEEN 1 AND 4)" for i in range(1, 10))
 _ANSWERS = ", ".join(f"u{i}" for i in range(1, 10))
@@ -20,13 +52,13 @@ _DAILY_SUMS = ", ".join(f"coalesce(sum(u{i}), 0), count(u{i})" for i in range(1,
 def index_value(row: str = "") -> str:
     """SQL for one respondent's mean answer × SCALE (a whole number); NULL if none answered.
 
-    SCALE is the least common multiple of 1..9, so the division is exact; SQLite gives
-    NULL for a division by zero, and aggregates skip NULLs.
+    SCALE is the least common multiple of 1..9, so the division is exact; one who answered
+    nothing divides by NULL (nullif), which gives NULL, and aggregates skip NULLs.
     """
     p = f"{row}." if row else ""
     total = " + ".join(f"coalesce({p}u{i}, 0)" for i in range(1, 10))
-    answered = " + ".join(f"({p}u{i} IS NOT NULL)" for i in range(1, 10))
-    return f"(({total}) * {SCALE} / ({answered}))"
+    answered = " + ".join(known(f"{p}u{i}") for i in range(1, 10))
+    return f"(({total}) * {SCALE} / nullif({answered}, 0))"
 
 
 # Migration 7: per day, how many respondents have an index, and the sum of it and its square.
@@ -41,41 +73,43 @@ def index_sums(row: str = "") -> str:
 
 def _index_of(row: str) -> str:
     m = index_value(row)
-    return f"{m} IS NOT NULL, coalesce({m}, 0), coalesce({m} * {m}, 0)"
+    return f"{known(m)}, coalesce({m}, 0), coalesce({m} * {m}, 0)"
 
 
 def _daily_row(row: str, index: bool) -> str:
     """One response (NEW or OLD in a trigger) as a daily_totals row."""
-    answers = ", ".join(f"coalesce({row}.u{i}, 0), {row}.u{i} IS NOT NULL" for i in range(1, 10))
+    answers = ", ".join(f"coalesce({row}.u{i}, 0), {known(f'{row}.u{i}')}" for i in range(1, 10))
     more = f", {_index_of(row)}" if index else ""
     return f"{row}.unit, {row}.office, {row}.{_DAY}, 1, {answers}{more}"
 
 
 def _daily_add(row: str, index: bool = False) -> str:
+    # Qualified by the table: inside a PostgreSQL function a bare name could be ambiguous.
+    t = "daily_totals"
     adds = ", ".join(
-        f"s{i} = s{i} + excluded.s{i}, n{i} = n{i} + excluded.n{i}" for i in range(1, 10)
+        f"s{i} = {t}.s{i} + excluded.s{i}, n{i} = {t}.n{i} + excluded.n{i}" for i in range(1, 10)
     )
     names = _DAILY_NAMES
     if index:
         names += f", {INDEX_NAMES}"
-        adds += ", " + ", ".join(f"{c} = {c} + excluded.{c}" for c in INDEX_NAMES.split(", "))
+        adds += ", " + ", ".join(f"{c} = {t}.{c} + excluded.{c}" for c in INDEX_NAMES.split(", "))
     return (
         f"INSERT INTO daily_totals (unit, office, day, respondents, {names})\n"
         f"    VALUES ({_daily_row(row, index)})\n"
         "    ON CONFLICT (unit, day, office) DO UPDATE SET\n"
-        f"    respondents = respondents + 1, {adds};"
+        f"    respondents = {t}.respondents + 1, {adds};"
     )
 
 
 def _daily_remove(row: str, index: bool = False) -> str:
     subs = ", ".join(
-        f"s{i} = s{i} - coalesce({row}.u{i}, 0), n{i} = n{i} - ({row}.u{i} IS NOT NULL)"
+        f"s{i} = s{i} - coalesce({row}.u{i}, 0), n{i} = n{i} - {known(f'{row}.u{i}')}"
         for i in range(1, 10)
     )
     if index:
         m = index_value(row)
         subs += (
-            f", scored = scored - ({m} IS NOT NULL), score_sum = score_sum - coalesce({m}, 0)"
+            f", scored = scored - {known(m)}, score_sum = score_sum - coalesce({m}, 0)"
             f", score_squares = score_squares - coalesce({m} * {m}, 0)"
         )
     return (
@@ -85,7 +119,64 @@ def _daily_remove(row: str, index: bool = False) -> str:
     )
 
 
-MIGRATIONS: tuple[str, ...] = (
+_DAILY_TABLE = f"""
+CREATE TABLE daily_totals (
+    unit TEXT NOT NULL,
+    office TEXT NOT NULL,
+    day INTEGER NOT NULL,                   -- {_DAY}: days since 1970-01-01, UTC
+    respondents INTEGER NOT NULL,
+{_DAILY_COLUMNS},
+    PRIMARY KEY (unit, day, office)
+) WITHOUT ROWID;
+INSERT INTO daily_totals (unit, office, day, respondents, {_DAILY_NAMES})
+    SELECT unit, office, {_DAY}, count(*), {_DAILY_SUMS}
+    FROM responses GROUP BY unit, office, {_DAY};
+"""
+
+_INDEX_COLUMNS = f"""
+ALTER TABLE daily_totals ADD COLUMN scored INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE daily_totals ADD COLUMN score_sum INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE daily_totals ADD COLUMN score_squares INTEGER NOT NULL DEFAULT 0;
+UPDATE daily_totals SET scored = f.scored, score_sum = f.total, score_squares = f.squares
+    FROM (SELECT unit, office, day, count(m) AS scored, coalesce(sum(m), 0) AS total,
+              coalesce(sum(m * m), 0) AS squares
+          FROM (SELECT unit, office, {_DAY} AS day, {index_value()} AS m FROM responses) AS r
+          GROUP BY unit, office, day) AS f
+    WHERE daily_totals.unit = f.unit AND daily_totals.office = f.office
+        AND daily_totals.day = f.day;
+"""
+
+
+def _pg_daily_trigger(index: bool) -> str:
+    """PostgreSQL's daily totals trigger: one function for inserts, deletes and updates."""
+    return f"""
+CREATE OR REPLACE FUNCTION responses_daily() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        {_daily_remove("OLD", index)}
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        {_daily_add("NEW", index)}
+    END IF;
+    RETURN NULL;
+END
+$body$;
+DROP TRIGGER IF EXISTS responses_daily ON responses;
+CREATE TRIGGER responses_daily
+    AFTER INSERT OR DELETE OR UPDATE OF unit, office, submitted_at, {_ANSWERS} ON responses
+    FOR EACH ROW EXECUTE FUNCTION responses_daily();
+"""
+
+
+def script(number: int, dialect: Literal["sqlite", "postgres"]) -> str:
+    """The text of migration `number` (from 1) for one database."""
+    migration = MIGRATIONS[number - 1]
+    if isinstance(migration, Dialects):
+        return migration.sqlite if dialect == "sqlite" else migration.postgres
+    return migration
+
+
+MIGRATIONS: tuple[Migration, ...] = (
     # 1: responses and surveys in progress.
     f"""
 CREATE TABLE responses (
@@ -156,18 +247,9 @@ CREATE TABLE subscriptions (
 """,
     # 3: each unit's answers summed per office and UTC day, kept in step by triggers, so
     # that a period's figures read a few hundred rows instead of every response in it.
-    f"""
-CREATE TABLE daily_totals (
-    unit TEXT NOT NULL,
-    office TEXT NOT NULL,
-    day INTEGER NOT NULL,                   -- {_DAY}: days since 1970-01-01, UTC
-    respondents INTEGER NOT NULL,
-{_DAILY_COLUMNS},
-    PRIMARY KEY (unit, day, office)
-) WITHOUT ROWID;
-INSERT INTO daily_totals (unit, office, day, respondents, {_DAILY_NAMES})
-    SELECT unit, office, {_DAY}, count(*), {_DAILY_SUMS}
-    FROM responses GROUP BY unit, office, {_DAY};
+    Dialects(
+        sqlite=_DAILY_TABLE
+        + f"""
 CREATE TRIGGER responses_daily_insert AFTER INSERT ON responses BEGIN
     {_daily_add("NEW")}
 END;
@@ -180,6 +262,8 @@ CREATE TRIGGER responses_daily_update
     {_daily_add("NEW")}
 END;
 """,
+        postgres=_DAILY_TABLE + _pg_daily_trigger(index=False),
+    ),
     # 4: every answer rewrites the survey's updated_at, and keeping an index on it cost each
     # step's write about as much as the write itself (`python -m bench`); the expiry job that
     # wanted it runs every quarter of an hour and scans the few open surveys instead.
@@ -214,17 +298,9 @@ ALTER TABLE surveys ADD COLUMN masked_chat INTEGER;
     # 7: the sums behind the 95% interval of the IKM (skm/interval.py): per unit, office and
     # day, how many respondents answered anything, and the sum of each one's mean answer
     # × SCALE and of its square. Whole numbers, so the triggers add and subtract exactly.
-    f"""
-ALTER TABLE daily_totals ADD COLUMN scored INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE daily_totals ADD COLUMN score_sum INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE daily_totals ADD COLUMN score_squares INTEGER NOT NULL DEFAULT 0;
-UPDATE daily_totals SET scored = f.scored, score_sum = f.total, score_squares = f.squares
-    FROM (SELECT unit, office, day, count(m) AS scored, coalesce(sum(m), 0) AS total,
-              coalesce(sum(m * m), 0) AS squares
-          FROM (SELECT unit, office, {_DAY} AS day, {index_value()} AS m FROM responses)
-          GROUP BY unit, office, day) AS f
-    WHERE daily_totals.unit = f.unit AND daily_totals.office = f.office
-        AND daily_totals.day = f.day;
+    Dialects(
+        sqlite=_INDEX_COLUMNS
+        + f"""
 DROP TRIGGER responses_daily_insert;
 DROP TRIGGER responses_daily_delete;
 DROP TRIGGER responses_daily_update;
@@ -240,6 +316,8 @@ CREATE TRIGGER responses_daily_update
     {_daily_add("NEW", index=True)}
 END;
 """,
+        postgres=_INDEX_COLUMNS + _pg_daily_trigger(index=True),
+    ),
     # 8: the follow-up plan (Rencana Tindak Lanjut): officers' actions on a unit's weak
     # elements, with who wrote them and when (officers are staff, so their ids are kept),
     # and the one dialogue each officer may have open, so that a restart loses no step.
@@ -295,7 +373,9 @@ ALTER TABLE officers ADD COLUMN nrp TEXT;
     # page allows for a change no stored row can violate ("Making Other Kinds Of Table
     # Schema Changes"). RESET reloads this connection's schema; the table made and dropped
     # moves the schema cookie on, so that every other connection reloads it too.
-    """
+    # PostgreSQL names a column's CHECK <table>_<column>_check and alters it in place.
+    Dialects(
+        sqlite="""
 PRAGMA writable_schema = ON;
 UPDATE sqlite_master SET sql = replace(sql,
     'CHECK (channel IN (''telegram'', ''import''))',
@@ -305,6 +385,12 @@ PRAGMA writable_schema = RESET;
 CREATE TABLE migration_11 (done INTEGER);
 DROP TABLE migration_11;
 """,
+        postgres="""
+ALTER TABLE responses DROP CONSTRAINT responses_channel_check;
+ALTER TABLE responses ADD CONSTRAINT responses_channel_check
+    CHECK (channel IN ('telegram', 'web', 'kiosk', 'import'));
+""",
+    ),
     # 12: kiosk links: a tablet at a desk answers the survey for many citizens (web/). Only
     # the token's hash is kept, as for invites; an admin revokes a link by its number.
     """
@@ -316,6 +402,16 @@ CREATE TABLE kiosks (
     created_by INTEGER NOT NULL,            -- Telegram user id of a staff member; 0: the CLI
     created_at INTEGER NOT NULL,            -- Unix seconds, UTC
     revoked_at INTEGER                      -- NULL while the link works
+);
+""",
+    # 13: scheduled jobs claimed per due time, so that of several bot processes sharing one
+    # database exactly one runs each (the weekly summary to a chat, a quarter-hour's expiry).
+    """
+CREATE TABLE job_runs (
+    job TEXT NOT NULL,                      -- the job's name
+    due TEXT NOT NULL,                      -- which run: its due time, and what it is for
+    claimed_at INTEGER NOT NULL,            -- Unix seconds, UTC
+    PRIMARY KEY (job, due)
 );
 """,
 )

@@ -69,9 +69,9 @@ async def create_invite(
     expires_at: datetime,
 ) -> None:
     """Store a new invite (and drop the expired ones)."""
-    async with db.transaction() as conn:
-        await conn.execute("DELETE FROM invites WHERE expires_at <= ?", (to_epoch(now),))
-        await conn.execute(
+    async with db.transaction() as tx:
+        await tx.execute("DELETE FROM invites WHERE expires_at <= ?", (to_epoch(now),))
+        await tx.execute(
             "INSERT INTO invites (token_hash, unit, office, created_by, created_at, expires_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (_hash(token), unit, office, created_by, to_epoch(now), to_epoch(expires_at)),
@@ -82,20 +82,18 @@ async def redeem_invite(
     db: Database, token: str, user_id: int, name: str, lang: str, now: datetime
 ) -> tuple[Officer, Invite] | None:
     """Use an invite once: register the officer with its scope; None if unknown, used or expired."""
-    async with db.transaction() as conn:
+    async with db.transaction() as tx:
         # Deleting first makes the invite one-time even if two people open it at once.
-        cur = await conn.execute(
+        row = await tx.one(
             "DELETE FROM invites WHERE token_hash = ? "
             "RETURNING unit, office, created_by, expires_at",
             (_hash(token),),
         )
-        row = await cur.fetchone()
-        await cur.close()
         if row is None or int(row[3]) <= to_epoch(now):
             return None
         invite = Invite(row[0], row[1], int(row[2]), from_epoch(row[3]))
         # A second invite changes the scope; the NRP the officer gave stays.
-        cur = await conn.execute(
+        kept = await tx.one(
             "INSERT INTO officers "
             "(user_id, name, unit, office, lang, registered_at, invited_by) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -105,8 +103,6 @@ async def redeem_invite(
             "RETURNING nrp",
             (user_id, name, invite.unit, invite.office, lang, to_epoch(now), invite.created_by),
         )
-        kept = await cur.fetchone()
-        await cur.close()
     nrp = kept[0] if kept else None
     officer = Officer(user_id, name, invite.unit, invite.office, lang, now, nrp)
     return officer, invite
@@ -148,12 +144,10 @@ async def covering(db: Database, unit: str, office: str) -> list[Officer]:
 
 async def revoke(db: Database, user_id: int, stop_subscriptions: bool = True) -> bool:
     """Remove an officer and stop the weekly summaries they subscribed; False if none."""
-    async with db.transaction() as conn:
-        cur = await conn.execute("DELETE FROM officers WHERE user_id = ?", (user_id,))
-        removed = cur.rowcount > 0
-        await cur.close()
+    async with db.transaction() as tx:
+        removed = await tx.execute("DELETE FROM officers WHERE user_id = ?", (user_id,)) > 0
         if stop_subscriptions:
-            await conn.execute("DELETE FROM subscriptions WHERE subscribed_by = ?", (user_id,))
+            await tx.execute("DELETE FROM subscriptions WHERE subscribed_by = ?", (user_id,))
     return removed
 
 
@@ -165,13 +159,16 @@ async def count_open_invites(db: Database, now: datetime) -> int:
 
 
 _INVITE_KEY = f"substr(token_hash, 1, {INVITE_KEY_LENGTH})"
+# The order invites were made in, within a second: SQLite's row number; on PostgreSQL the
+# transaction that inserted the row (each invite is made in a transaction of its own).
+_MADE = {"sqlite": "rowid", "postgres": "xmin::text::bigint"}
 
 
 async def open_invites(db: Database, now: datetime, limit: int) -> list[OpenInvite]:
     """The invites that can still be used, the soonest to expire first."""
     sql = (
         f"SELECT {_INVITE_KEY}, unit, office, expires_at FROM invites WHERE expires_at > ? "
-        "ORDER BY expires_at, rowid LIMIT ?"  # the order they were made in, within a second
+        f"ORDER BY expires_at, {_MADE[db.dialect]} LIMIT ?"
     )
     rows = await db.few(sql, (to_epoch(now), limit))
     return [OpenInvite(r[0], r[1], r[2], from_epoch(r[3])) for r in rows]

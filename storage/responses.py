@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,7 +12,7 @@ from skm.interval import IndexMoments
 from skm.profile import PROFILE_FIELDS
 from skm.questionnaire import ELEMENT_CODES, SCORES
 from skm.records import Response
-from storage.database import Database
+from storage.database import Database, Tx, among
 from storage.migrations import DAY_SECONDS, index_sums
 
 # Where a response came from: a citizen in Telegram, the web survey or a desk's kiosk, or a
@@ -52,7 +51,7 @@ class Filter:
         if end is not None:
             parts.append("submitted_at < ?")
             params.append(end)
-        return (" AND ".join(parts) or "1"), params
+        return (" AND ".join(parts) or "TRUE"), params
 
     def on_days(self, first: int, last: int | None) -> tuple[str, list[Any]]:
         """The condition on units and office, over whole days of daily_totals [first, last)."""
@@ -68,7 +67,7 @@ class Filter:
         parts: list[str] = []
         params: list[Any] = []
         if self.units is not None:
-            parts.append(f"unit IN ({', '.join('?' * len(self.units))})")
+            parts.append(among("unit", len(self.units)))
             params.extend(self.units)
         if self.office is not None:
             parts.append("office = ?")
@@ -114,16 +113,15 @@ async def insert_many(
     db: Database, rows: Sequence[tuple[Response, str]], channel: Channel = "import"
 ) -> int:
     """Store responses with their source keys in one transaction; returns how many were new."""
-    async with db.transaction() as conn:
+    async with db.transaction() as tx:
         # The rows this statement inserted; total_changes would count the triggers' too.
-        cur = await conn.executemany(
+        return await tx.executemany(
             _INSERT, [[*_row_values(r), channel, None, key, None] for r, key in rows]
         )
-        return cur.rowcount
 
 
-def insert_one(
-    conn: sqlite3.Connection,
+async def insert_one(
+    tx: Tx,
     response: Response,
     respondent: str,
     source_key: str,
@@ -131,8 +129,11 @@ def insert_one(
     channel: Channel = "telegram",
 ) -> int | None:
     """Store one survey response inside the caller's transaction: its id; None if stored before."""
-    cur = conn.execute(_INSERT, [*_row_values(response), channel, respondent, source_key, lang])
-    return cur.lastrowid if cur.rowcount else None
+    row = await tx.one(
+        f"{_INSERT} RETURNING id",
+        [*_row_values(response), channel, respondent, source_key, lang],
+    )
+    return None if row is None else int(row[0])
 
 
 async def source_key_exists(db: Database, source_key: str) -> bool:
@@ -204,6 +205,8 @@ async def _sums(
     covering index. Each part is aggregated on its own and the parts are added up here.
     """
     groups = ", ".join(keys) or "''"
+    # With no keys, all rows are one group; PostgreSQL refuses GROUP BY '', so by position.
+    grouped = ", ".join(keys) or "1"
     width = max(1, len(keys))
     start = to_epoch(where.start) if where.start is not None else None
     end = to_epoch(where.end) if where.end is not None else None
@@ -216,7 +219,7 @@ async def _sums(
         condition, values = where.on_days(first, last)
         parts.append(
             f"SELECT {groups}, sum(respondents), {_DAILY_SUMS} "
-            f"FROM daily_totals WHERE {condition} GROUP BY {groups}"
+            f"FROM daily_totals WHERE {condition} GROUP BY {grouped}"
         )
         params += values
         spans = [(start, first * DAY_SECONDS)]
@@ -228,7 +231,7 @@ async def _sums(
         condition, values = where.between(low, high)
         parts.append(
             f"SELECT {groups}, count(*), {_TOTALS_COLS} FROM responses "
-            f"WHERE {condition} GROUP BY {groups}"
+            f"WHERE {condition} GROUP BY {grouped}"
         )
         params += values
     out: dict[tuple[str, ...], ElementTotals] = {}
@@ -271,7 +274,7 @@ async def totals(db: Database, where: Filter) -> ElementTotals:
 
 async def distribution(db: Database, where: Filter) -> dict[str, dict[int, int]]:
     """How many respondents gave each score to each element, computed in SQL."""
-    cols = ", ".join(f"sum({c} = {s})" for c in _ANSWER_COLS for s in SCORES)
+    cols = ", ".join(f"count(CASE WHEN {c} = {s} THEN 1 END)" for c in _ANSWER_COLS for s in SCORES)
     condition, params = where.where()
     row = await db.row(f"SELECT {cols} FROM responses WHERE {condition}", params)
     assert row is not None

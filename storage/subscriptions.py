@@ -25,6 +25,9 @@ class Subscription:
 _COLUMNS = "chat_id, unit, office, lang, subscribed_by, subscribed_at"
 
 
+_REPLACE = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS.split(", ")[1:])
+
+
 def _subscription(row: Any) -> Subscription:
     return Subscription(int(row[0]), row[1], row[2], row[3], int(row[4]), from_epoch(row[5]))
 
@@ -39,14 +42,14 @@ async def subscribe(
     now: datetime,
 ) -> bool:
     """Subscribe a chat, or update its scope; False if it was subscribed already."""
-    async with db.transaction() as conn:
-        async with conn.execute("SELECT 1 FROM subscriptions WHERE chat_id = ?", (chat_id,)) as cur:
-            existed = await cur.fetchone() is not None
-        await conn.execute(
-            f"INSERT OR REPLACE INTO subscriptions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+    async with db.transaction() as tx:
+        existed = await tx.one("SELECT 1 FROM subscriptions WHERE chat_id = ?", (chat_id,))
+        await tx.execute(
+            f"INSERT INTO subscriptions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
+            f"ON CONFLICT (chat_id) DO UPDATE SET {_REPLACE}",
             (chat_id, unit, office, lang, subscribed_by, to_epoch(now)),
         )
-    return not existed
+    return existed is None
 
 
 async def unsubscribe(db: Database, chat_id: int) -> bool:
@@ -56,10 +59,11 @@ async def unsubscribe(db: Database, chat_id: int) -> bool:
 
 async def move(db: Database, old_chat_id: int, new_chat_id: int) -> None:
     """Follow a group that Telegram upgraded to a supergroup (its id changes)."""
-    await db.write(
-        "UPDATE OR REPLACE subscriptions SET chat_id = ? WHERE chat_id = ?",
-        (new_chat_id, old_chat_id),
-    )
+    async with db.atomic() as tx:  # a subscription the new chat had already gives way
+        await tx.execute("DELETE FROM subscriptions WHERE chat_id = ?", (new_chat_id,))
+        await tx.execute(
+            "UPDATE subscriptions SET chat_id = ? WHERE chat_id = ?", (new_chat_id, old_chat_id)
+        )
 
 
 async def get(db: Database, chat_id: int) -> Subscription | None:

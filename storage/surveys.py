@@ -41,6 +41,10 @@ _COLUMNS = (
 )
 
 
+# An upsert that leaves the row as a fresh INSERT would (SQLite's INSERT OR REPLACE).
+_REPLACE = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS.split(", ")[1:])
+
+
 def _survey(r: Any) -> OpenSurvey:
     return OpenSurvey(
         r[0],
@@ -91,7 +95,8 @@ async def start(
     """Begin a new survey for the citizen, replacing any unfinished one."""
     state = SurveyState(lang=_lang(lang))
     await db.write(
-        f"INSERT OR REPLACE INTO surveys ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+        f"INSERT INTO surveys ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?) "
+        f"ON CONFLICT (respondent) DO UPDATE SET {_REPLACE}",
         (
             respondent,
             token,
@@ -165,18 +170,18 @@ async def finish_stored(
     channel: Channel = "telegram",
 ) -> int | None:
     """As `finish`, returning the stored response's id; None if the survey was done before."""
-    async with db.atomic(durable=True) as conn:
-        cur = conn.execute(
+    async with db.atomic(durable=True) as tx:
+        deleted = await tx.execute(
             "DELETE FROM surveys WHERE respondent = ? AND token = ?",
             (survey.respondent, survey.token),
         )
-        if not cur.rowcount:
+        if not deleted:
             return None
-        stored = responses.insert_one(
-            conn, response, survey.respondent, survey.token, survey.lang, channel
+        stored = await responses.insert_one(
+            tx, response, survey.respondent, survey.token, survey.lang, channel
         )
         if stored is not None and alert:
-            alerts.enqueue(conn, stored, response.unit, response.office, response.submitted_at)
+            await alerts.enqueue(tx, stored, response.unit, response.office, response.submitted_at)
         return stored
 
 
@@ -188,9 +193,8 @@ async def cancel(db: Database, respondent: str) -> bool:
 async def expire(db: Database, before: datetime) -> int:
     """Delete surveys untouched since a moment; returns how many."""
     # Possibly many rows: on the thread, so that the loop does not wait for it.
-    async with db.transaction() as conn:
-        cur = await conn.execute("DELETE FROM surveys WHERE updated_at < ?", (to_epoch(before),))
-        return int(cur.rowcount)
+    async with db.transaction() as tx:
+        return await tx.execute("DELETE FROM surveys WHERE updated_at < ?", (to_epoch(before),))
 
 
 async def touched_between(db: Database, since: datetime, before: datetime) -> list[OpenSurvey]:

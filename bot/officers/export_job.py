@@ -51,12 +51,12 @@ async def build(db: Database, job: ExportJob, cpu: Cpu) -> bytes:
     return xlsx
 
 
-def build_from_file(path: Path, job: ExportJob) -> bytes:
-    """In a worker process: open the database file on its own, build the file, close."""
+def build_from_file(path: str | Path, job: ExportJob) -> bytes:
+    """In a worker process: open the database (file or URL) on its own, build the file, close."""
     return asyncio.run(_build_from_file(path, job))
 
 
-async def _build_from_file(path: Path, job: ExportJob) -> bytes:
+async def _build_from_file(path: str | Path, job: ExportJob) -> bytes:
     db = await Database.open(path)
     try:
         return await build(db, job, _direct)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from html import escape
 
 from telegram import Update
@@ -16,7 +16,7 @@ from bot.officers.access import Scope, Viewer, officers_only, reply, scope_label
 from service.config import WEEKDAYS, Settings
 from service.i18n import as_lang, t
 from service.zones import zone_label
-from storage import subscriptions
+from storage import jobs, subscriptions
 from storage.subscriptions import Subscription
 
 log = logging.getLogger(__name__)
@@ -67,11 +67,27 @@ async def _deliver(context: BotContext, subscription: Subscription, text: str) -
         await subscriptions.unsubscribe(db, subscription.chat_id)
 
 
+def due_day(settings: Settings, now: datetime) -> date:
+    """The local date of the summary's latest due time at or before `now`."""
+    local = now.astimezone(settings.tz)
+    back = (local.weekday() - WEEKDAYS.index(settings.skm_weekly_day)) % 7
+    if back == 0 and local.time() < settings.skm_weekly_time:
+        back = 7
+    return local.date() - timedelta(days=back)
+
+
 async def send_weekly(context: BotContext) -> None:
-    """The job: send every subscribed chat its summary; one failing chat does not stop others."""
+    """The job: send every subscribed chat its summary; one failing chat does not stop others.
+
+    Every bot process sharing the database runs this job; each chat's summary for a due
+    time is claimed first, so that one of them sends it.
+    """
     state = context.bot_data
     now = datetime.now(state.config.tz)
+    due = due_day(state.config, now).isoformat()
     for subscription in await subscriptions.all_subscriptions(state.database):
+        if not await jobs.claim(state.database, JOB_NAME, f"{due}:{subscription.chat_id}", now):
+            continue
         try:
             await _deliver(context, subscription, await summary_for(context, subscription, now))
         except TelegramError:

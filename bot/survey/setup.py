@@ -13,6 +13,7 @@ from bot.context import BotContext, SkmApplication
 from bot.survey import buttons, recovery, session
 from bot.survey import handlers as citizen
 from service import survey as service
+from storage import jobs as job_runs
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,14 @@ async def expire_surveys(context: BotContext) -> None:
         log.info("Deleted %d abandoned survey(s)", removed)
 
 
+async def expire_when_due(context: BotContext) -> None:
+    """The repeating expiry: of the processes sharing the database, one runs each quarter's."""
+    now = session.now()
+    quarter = int(now.timestamp() // EXPIRY_EVERY.total_seconds())
+    if await job_runs.claim(context.bot_data.database, EXPIRY_JOB, str(quarter), now):
+        await expire_surveys(context)
+
+
 async def on_startup(app: SkmApplication) -> None:
     """Schedule the survey's jobs: expiry of abandoned surveys, recent ones shown again."""
     jobs = app.job_queue
@@ -68,7 +77,7 @@ async def on_startup(app: SkmApplication) -> None:
         )
     for old in jobs.get_jobs_by_name(EXPIRY_JOB):
         old.schedule_removal()
-    jobs.run_repeating(expire_surveys, interval=EXPIRY_EVERY, first=EXPIRY_EVERY, name=EXPIRY_JOB)
+    jobs.run_repeating(expire_when_due, interval=EXPIRY_EVERY, first=EXPIRY_EVERY, name=EXPIRY_JOB)
     # Once at start too. Not as the repeating job's first run: APScheduler skips that when
     # the queue starts after the job was added (it does, here), so expiry waited 15 min.
     jobs.run_once(expire_surveys, timedelta(0), job_kwargs={"misfire_grace_time": None})

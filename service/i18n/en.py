@@ -48,6 +48,8 @@ TEXTS: dict[str, str] = {
     "import.skipped": "These lines were skipped:",
     "import.more": "… and {count} more lines.",
     "import.hint": "Fix those lines, or run again with --skip-invalid.",
+    "migrate.table": "  {table}: {count} rows",
+    "migrate.done": "Done: {rows} rows copied to {target}.",
     # --- survey (citizens) ---
     "survey.welcome": (
         "Thank you for using {unit} at {office}. Please rate our service in this satisfaction "

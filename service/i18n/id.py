@@ -51,6 +51,8 @@ TEXTS: dict[str, str] = {
     "import.skipped": "Baris berikut dilewati:",
     "import.more": "… dan {count} baris lain.",
     "import.hint": "Perbaiki baris tersebut, atau jalankan lagi dengan --skip-invalid.",
+    "migrate.table": "  {table}: {count} baris",
+    "migrate.done": "Selesai: {rows} baris disalin ke {target}.",
     # --- survey (citizens) ---
     "survey.welcome": (
         "Terima kasih telah menggunakan {unit} di {office}. Mohon nilai pelayanan kami dalam "

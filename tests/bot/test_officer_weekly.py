@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +10,7 @@ from telegram.ext import Job
 
 from bot.officers import digest
 from bot.officers.access import EVERYTHING, Scope
-from bot.officers.weekly import JOB_NAME
+from bot.officers.weekly import JOB_NAME, due_day
 from skm.followup import Status
 from skm.index import Weighting
 from skm.period import current_quarter
@@ -25,7 +25,7 @@ from tests.bot.officer_helpers import (
     response,
     seed,
 )
-from tests.support.harness import ADMIN_ID, BotHarness
+from tests.support.harness import ADMIN_ID, BotHarness, make_settings
 
 GROUP = -100555
 
@@ -43,10 +43,16 @@ def weekly_jobs(bot: BotHarness) -> list[Job[Any]]:
     return list(bot.app.job_queue.get_jobs_by_name(JOB_NAME))
 
 
-async def run_weekly(bot: BotHarness) -> None:
-    """Fire the scheduled job now, as the JobQueue would at its time."""
+async def run_weekly(bot: BotHarness, new_week: bool = True) -> None:
+    """Fire the scheduled job now, as the JobQueue would at its time.
+
+    Each run is a new week's unless `new_week` is False: the claims of earlier runs, which
+    keep a second run for the same due time from sending again, are forgotten.
+    """
     [job] = weekly_jobs(bot)
     assert bot.app is not None
+    if new_week:
+        await bot.db.write("DELETE FROM job_runs WHERE job = ?", (JOB_NAME,))
     await job.run(bot.app)
 
 
@@ -97,6 +103,27 @@ async def test_a_group_subscription_survives_a_restart_and_gets_the_summary(bot:
     expected = f"{so_far} responden · IKM" if so_far else "Belum ada responden."
     assert f"Kuartal berjalan: {expected}" in text
     assert "Pelayanan SIM" not in text  # the subscriber's scope is SKCK
+
+
+async def test_a_second_run_for_the_same_due_time_sends_nothing(bot: BotHarness):
+    # What two bot processes sharing one database do at the due time: each runs the job.
+    await bot.send(ADMIN_ID, "/langganan", chat_id=GROUP, chat_type="group")
+    await bot.send(ADMIN_ID, "/langganan", chat_id=GROUP - 1, chat_type="group")
+    before = len(bot.request.messages(GROUP))
+    await run_weekly(bot)
+    await run_weekly(bot, new_week=False)
+    for chat in (GROUP, GROUP - 1):
+        sent = bot.request.messages(chat)[before:]
+        assert [m.text.startswith("<b>Ringkasan mingguan SKM</b>") for m in sent] == [True]
+
+
+def test_the_due_day_is_the_latest_configured_weekday_and_time():
+    settings = make_settings(Path("unused.db"))  # Monday 07:00 in Jakarta
+    monday_7 = datetime(2026, 11, 23, 7, 0, tzinfo=JAKARTA)
+    assert due_day(settings, monday_7) == date(2026, 11, 23)
+    assert due_day(settings, monday_7 + timedelta(days=3)) == date(2026, 11, 23)
+    assert due_day(settings, monday_7 - timedelta(seconds=1)) == date(2026, 11, 16)
+    assert due_day(settings, monday_7.astimezone(UTC)) == date(2026, 11, 23)
 
 
 async def test_berhenti_stops_the_summary(bot: BotHarness):

@@ -58,7 +58,7 @@ async def test_the_limit_is_checked_again_at_confirm(bot: BotHarness):
     earlier = Response(datetime.now(UTC), "SKCK", "POLRES", SCORES)
     async with bot.db.atomic() as conn:
         who = pseudonym(TEST_SECRET.encode(), CITIZEN)
-        responses.insert_one(conn, earlier, who, "another-survey", "id")
+        await responses.insert_one(conn, earlier, who, "another-survey", "id")
     await bot.press(CITIZEN, "Kirim jawaban")
     assert bot.last(CITIZEN).text.startswith(ALREADY)
     assert len(rows(db_file(bot))) == 1

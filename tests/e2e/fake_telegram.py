@@ -75,6 +75,7 @@ class FakeTelegram:
         self.held: int | None = None  # a process whose polls are held up on their way
         self.webhook: tuple[str, str] | None = None  # (URL, secret) the bot asked for
         self.webhook_posts: list[int] = []  # the HTTP status of every post to the webhook
+        self.taken_at: dict[int, float] = {}  # update id -> when a webhook took it (monotonic)
         self.allowed_updates: list[str] | None = None  # as the bot last asked for them
         self._closing = False
         self._handed_out: set[int] = set()
@@ -196,6 +197,7 @@ class FakeTelegram:
             with self._cond:
                 self.webhook_posts.append(status)
                 if status == 200 and self._updates and self._updates[0] is update:
+                    self.taken_at[int(update["update_id"])] = time.monotonic()
                     del self._updates[0]
                     self._changed()
                 else:  # the bot is down or refused it: Telegram tries again a little later

@@ -10,8 +10,9 @@ import pytest
 
 from skm.records import Response
 from storage import surveys
-from storage.database import Database, _statements
-from storage.migrations import MIGRATIONS
+from storage.database import Database
+from storage.migrations import MIGRATIONS, script
+from storage.sqlite import _statements
 
 NOW = datetime(2026, 11, 23, 2, 30, tzinfo=UTC)
 ANSWERS = {f"U{i}": 1 for i in range(1, 10)}
@@ -21,8 +22,8 @@ def version_10_file(path: Path) -> None:
     """A database as the bot left it before migration 11: a response and its alert queued."""
     with sqlite3.connect(path, isolation_level=None) as conn:
         conn.execute("PRAGMA foreign_keys = ON")
-        for script in MIGRATIONS[:10]:
-            for statement in _statements(script):
+        for number in range(1, 11):
+            for statement in _statements(script(number, "sqlite")):
                 conn.execute(statement)
         conn.execute("PRAGMA user_version = 10")
         conn.execute(

@@ -6,7 +6,6 @@ import asyncio
 import random
 import sqlite3
 import tempfile
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from skm.questionnaire import ELEMENT_CODES
 from skm.records import Response
 from storage import responses
 from storage.database import Database
-from storage.migrations import MIGRATIONS
+from storage.migrations import MIGRATIONS, script
 from storage.responses import Filter, whole_days
 
 DAY = 86400
@@ -115,10 +114,9 @@ def test_whole_days_leave_the_ragged_ends_and_day_zero_to_the_responses():
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await stored(tmp_path / "t.db", ROWS[:50])
-    yield database
-    await database.close()
+async def db(db: Database) -> Database:
+    await responses.insert_many(db, [(r, f"k{i}") for i, r in enumerate(ROWS[:50])])
+    return db
 
 
 async def test_deleting_and_changing_responses_keeps_the_daily_totals_in_step(db: Database):
@@ -141,8 +139,8 @@ async def test_deleting_and_changing_responses_keeps_the_daily_totals_in_step(db
 async def test_the_migration_sums_the_responses_already_stored(tmp_path: Path):
     path = tmp_path / "old.db"
     with sqlite3.connect(path) as old:  # a file from before daily totals
-        for number, script in enumerate(MIGRATIONS[:2], start=1):
-            old.executescript(script)
+        for number in range(1, 2 + 1):
+            old.executescript(script(number, "sqlite"))
             old.execute(f"PRAGMA user_version = {number}")
         old.executemany(
             "INSERT INTO responses (unit, office, submitted_at, channel, u1, u2) "
@@ -168,8 +166,8 @@ async def test_the_migration_sums_the_responses_already_stored(tmp_path: Path):
 async def test_migration_7_adds_the_index_sums_to_the_days_already_stored(tmp_path: Path):
     path = tmp_path / "v6.db"
     with sqlite3.connect(path) as old:  # a file from before the interval's sums
-        for number, script in enumerate(MIGRATIONS[:6], start=1):
-            old.executescript(script)
+        for number in range(1, 6 + 1):
+            old.executescript(script(number, "sqlite"))
             old.execute(f"PRAGMA user_version = {number}")
         answers = ", ".join(c.lower() for c in ELEMENT_CODES)
         old.executemany(

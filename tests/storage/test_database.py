@@ -6,8 +6,9 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from storage.database import Database, _statements
-from storage.migrations import MIGRATIONS
+from storage.database import Database, SchemaTooNew, Tx
+from storage.migrations import MIGRATIONS, script
+from storage.sqlite import _statements
 
 PLAIN_ROW = (
     "INSERT INTO responses (unit, office, submitted_at, channel) VALUES ('SIM', 'X', 0, 'import')"
@@ -136,8 +137,8 @@ def test_statements_split_a_script():
 
 
 def test_every_migration_splits_into_complete_statements():
-    for script in MIGRATIONS:
-        for statement in _statements(script):
+    for number in range(1, len(MIGRATIONS) + 1):
+        for statement in _statements(script(number, "sqlite")):
             assert sqlite3.complete_statement(statement)
 
 
@@ -160,13 +161,13 @@ async def test_a_memory_database_is_one_database_for_both_connections():
 
 
 async def test_atomic_commits_or_rolls_back_as_a_whole(db: Database):
-    async with db.atomic() as conn:
-        conn.execute(PLAIN_ROW)
-        conn.execute(PLAIN_ROW)
+    async with db.atomic() as tx:
+        await tx.execute(PLAIN_ROW)
+        await tx.execute(PLAIN_ROW)
     with pytest.raises(sqlite3.IntegrityError):
-        async with db.atomic() as conn:
-            conn.execute(PLAIN_ROW)
-            conn.execute("INSERT INTO responses (unit) VALUES ('no office')")
+        async with db.atomic() as tx:
+            await tx.execute(PLAIN_ROW)
+            await tx.execute("INSERT INTO responses (unit) VALUES ('no office')")
     assert await scalar(db, "SELECT count(*) FROM responses") == 2
 
 
@@ -198,19 +199,20 @@ async def test_a_write_waits_for_another_process_without_holding_up_the_loop(tmp
 
 
 async def test_a_durable_transaction_commits_with_a_full_sync_and_only_it(db: Database):
-    def sync_level(conn: sqlite3.Connection) -> int:
-        return int(conn.execute("PRAGMA synchronous").fetchone()[0])
+    async def sync_level(tx: Tx) -> int:
+        found = await tx.one("PRAGMA synchronous")
+        return int(found[0])
 
-    async with db.atomic(durable=True) as conn:
-        assert sync_level(conn) == 2  # FULL: the log is synced at this commit
-        conn.execute(PLAIN_ROW)
-    async with db.atomic() as conn:
-        assert sync_level(conn) == 1  # NORMAL for every other write
+    async with db.atomic(durable=True) as tx:
+        assert await sync_level(tx) == 2  # FULL: the log is synced at this commit
+        await tx.execute(PLAIN_ROW)
+    async with db.atomic() as tx:
+        assert await sync_level(tx) == 1  # NORMAL for every other write
     with pytest.raises(sqlite3.IntegrityError):
-        async with db.atomic(durable=True) as conn:
-            conn.execute("INSERT INTO responses (unit) VALUES ('no office')")
-    async with db.atomic() as conn:
-        assert sync_level(conn) == 1
+        async with db.atomic(durable=True) as tx:
+            await tx.execute("INSERT INTO responses (unit) VALUES ('no office')")
+    async with db.atomic() as tx:
+        assert await sync_level(tx) == 1
     assert await scalar(db, "SELECT count(*) FROM responses") == 1
 
 
@@ -263,3 +265,10 @@ async def test_a_long_write_elsewhere_delays_a_citizens_write_without_failing_it
     finally:
         other.close()
         await db.close()
+
+
+async def test_a_file_from_a_newer_bot_is_refused(tmp_path: Path):
+    with sqlite3.connect(tmp_path / "t.db") as newer:
+        newer.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(SchemaTooNew, match=f"schema version {len(MIGRATIONS) + 1}"):
+        await Database.open(tmp_path / "t.db")

@@ -1,13 +1,8 @@
 """Officers, one-time invites and subscribed chats, on a fresh SQLite file per test."""
 
-import sqlite3
-from collections.abc import AsyncIterator
-from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from storage import officers, subscriptions
 from storage.database import Database
@@ -16,13 +11,6 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 11, 23, 9, tzinfo=JAKARTA)
 WEEK = timedelta(days=7)
 ADMIN = 900001
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "t.db")
-    yield database
-    await database.close()
 
 
 async def test_an_invite_registers_the_officer_with_its_scope(db: Database):
@@ -50,10 +38,9 @@ async def test_an_expired_or_unknown_invite_registers_nobody(db: Database):
     assert await officers.all_officers(db) == []
 
 
-async def test_only_a_hash_of_the_token_is_stored(db: Database, tmp_path: Path):
+async def test_only_a_hash_of_the_token_is_stored(db: Database):
     await officers.create_invite(db, "secret-token", "SKCK", None, ADMIN, NOW, NOW + WEEK)
-    with closing(sqlite3.connect(tmp_path / "t.db")) as conn:
-        stored = conn.execute("SELECT token_hash FROM invites").fetchall()
+    stored = await db.rows("SELECT token_hash FROM invites")
     assert len(stored) == 1
     assert "secret-token" not in stored[0][0]
 

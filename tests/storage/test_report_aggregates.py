@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import cast
 
 import pytest
@@ -19,8 +18,8 @@ from tests.storage.test_responses import SAMPLE, response
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "t.db")
+async def db(db: Database) -> AsyncIterator[Database]:
+    database = db
     rows = [
         *SAMPLE,
         response("4-4-4-4-4", education="S1", occupation="PNS"),
@@ -28,7 +27,6 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
     ]
     await responses.insert_many(database, [(r, f"k{i}") for i, r in enumerate(rows)])
     yield database
-    await database.close()
 
 
 async def test_profile_totals_in_one_pass_equal_a_pass_per_field(db: Database):

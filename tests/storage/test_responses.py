@@ -1,7 +1,4 @@
-import sqlite3
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,17 +11,11 @@ from skm.records import Response
 from storage import responses
 from storage.database import Database
 from storage.responses import Filter
+from tests.support.postgres import INTEGRITY
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 11, 23, 12, tzinfo=JAKARTA)
 Q4 = parse_period("2026-Q4", NOW)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "t.db")
-    yield database
-    await database.close()
 
 
 def response(
@@ -72,7 +63,7 @@ async def test_insert_many_counts_new_rows_and_dedups_by_source_key(db: Database
 async def test_insert_many_is_all_or_nothing(db: Database):
     bad = response("444444444")
     bad = Response(bad.submitted_at, bad.unit, bad.office, {**bad.answers, "U3": 5})
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY):
         await responses.insert_many(db, [(SAMPLE[0], "a"), (bad, "b"), (SAMPLE[1], "c")])
     assert await count(db) == 0
     assert not await responses.source_key_exists(db, "a")

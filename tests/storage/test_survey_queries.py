@@ -1,10 +1,6 @@
 """The survey's queries: a citizen's responses since a moment, and a stored key's language."""
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-import pytest
 
 from skm.records import Response
 from storage import responses
@@ -14,16 +10,9 @@ NOW = datetime(2026, 11, 23, 2, 30, tzinfo=UTC)
 ANSWERS = dict.fromkeys(("U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"), 3)
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "t.db")
-    yield database
-    await database.close()
-
-
 async def store(db: Database, key: str, who: str, unit: str, at: datetime, lang: str) -> None:
     async with db.atomic() as conn:
-        responses.insert_one(conn, Response(at, unit, "POLRES", ANSWERS), who, key, lang)
+        await responses.insert_one(conn, Response(at, unit, "POLRES", ANSWERS), who, key, lang)
 
 
 async def test_count_since_counts_one_citizen_and_unit_from_a_moment(db: Database):

@@ -1,7 +1,4 @@
-import sqlite3
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -11,15 +8,9 @@ from storage import responses, surveys
 from storage.database import Database
 from storage.responses import Filter
 from storage.surveys import OpenSurvey
+from tests.support.postgres import INTEGRITY
 
 NOW = datetime(2026, 11, 23, 2, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "t.db")
-    yield database
-    await database.close()
 
 
 async def begin(db: Database, respondent: str = "r1", token: str = "t1") -> OpenSurvey:
@@ -150,7 +141,7 @@ async def test_finish_with_a_bad_answer_keeps_the_survey(db: Database):
     survey = await begin(db)
     bad = finished_response(survey.state)
     bad = Response(bad.submitted_at, bad.unit, bad.office, {**bad.answers, "U1": 5})
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY):
         await surveys.finish(db, survey, bad)
     assert await surveys.get(db, "r1") == survey
     assert await stored_rows(db) == 0
@@ -180,7 +171,7 @@ async def test_a_saved_survey_is_not_expired(db: Database):
     assert await surveys.expire(db, NOW - timedelta(days=1)) == 0
 
 
-async def test_the_finishing_commit_is_synced_to_disk(db: Database):
+async def test_the_finishing_commit_is_synced_to_disk(db: Database, sqlite_only: None):
     survey = await begin(db)
     statements: list[str] = []
     db._quick.set_trace_callback(statements.append)  # what SQLite is asked, in order

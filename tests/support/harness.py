@@ -21,7 +21,7 @@ def make_settings(db_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "bot_token": TEST_TOKEN,
         "skm_secret": TEST_SECRET,
-        "skm_database": db_path,
+        "skm_database": str(db_path),
         "skm_admin_ids": [ADMIN_ID],
         **overrides,
     }
