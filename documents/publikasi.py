@@ -17,6 +17,7 @@ import matplotlib
 from PIL import Image, ImageDraw, ImageFont
 
 from documents import words
+from documents.drawing import wrap
 from documents.gather import issuing_office
 from documents.plain import plain
 from documents.report import build_report
@@ -97,27 +98,7 @@ class _Page:
 
     def wrap(self, text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
         """Lines of at most `width` pixels, broken at spaces (a long word is cut)."""
-        lines: list[str] = []
-        current = ""
-        for word in text.split():
-            while self.draw.textlength(word, font=font) > width:  # a word wider than the line
-                cut = len(word)
-                while cut > 1 and self.draw.textlength(word[:cut], font=font) > width:
-                    cut -= 1
-                if current:
-                    lines.append(current)
-                    current = ""
-                lines.append(word[:cut])
-                word = word[cut:]
-            candidate = f"{current} {word}".strip()
-            if current and self.draw.textlength(candidate, font=font) > width:
-                lines.append(current)
-                current = word
-            else:
-                current = candidate
-        if current:
-            lines.append(current)
-        return lines
+        return wrap(self.draw, text, font, width)
 
     def centred(self, y: float, text: str, font: ImageFont.FreeTypeFont, gap: int = 20) -> float:
         """Wrapped lines centred across the page; returns the y below them."""

@@ -9,11 +9,11 @@ import io
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
+from documents.drawing import Font, wrap
+
 WIDTH = 1240  # A5 portrait at 150 dpi: big enough to scan from a step away
 MARGIN = 80
 _FONT_FILES = ("DejaVuSans-Bold.ttf", "DejaVuSans.ttf", "Arial.ttf")
-
-Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 
 def _font(size: int) -> Font:
@@ -23,22 +23,6 @@ def _font(size: int) -> Font:
         except OSError:
             continue
     return ImageFont.load_default(size)
-
-
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int) -> list[str]:
-    """Break text into lines that fit a width, at spaces."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if current and draw.textlength(candidate, font=font) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines
 
 
 def _qr_image(link: str, size: int) -> Image.Image:
@@ -61,8 +45,8 @@ def render_poster(link: str, unit_name: str, office_name: str, *, title: str, hi
     ]
     measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
     text_width = WIDTH - 2 * MARGIN
-    heading = [(line, f) for text, f in blocks for line in _wrap(measure, text, f, text_width)]
-    footer = [(line, hint_font) for line in _wrap(measure, hint, hint_font, text_width)]
+    heading = [(line, f) for text, f in blocks for line in wrap(measure, text, f, text_width)]
+    footer = [(line, hint_font) for line in wrap(measure, hint, hint_font, text_width)]
     qr_size = WIDTH - 2 * MARGIN
 
     def height(lines: list[tuple[str, Font]]) -> int:
