@@ -111,17 +111,9 @@ async def measure(
     """Time the ways to the unit's figures on the database at `path`; they must agree on rows."""
     bounds = (unit, to_epoch(period.start), to_epoch(period.end))
 
-    db = await Database.open(path)
-    try:
-        detail = await figures.unit_detail(db, directory, unit, None, period, weighting)
-
-        async def query() -> object:
-            return await figures.unit_detail(db, directory, unit, None, period, weighting)
-
-        query_ms = await _median_ms_async(query, repeats)
-    finally:
-        await db.close()
-    command_ms = await _whole_command(path, unit, repeats)
+    command_ms, query_ms, respondents = await ikm_times(
+        path, directory, unit, period, weighting, repeats
+    )
 
     conn = sqlite3.connect(path)
     try:
@@ -142,7 +134,7 @@ async def measure(
     finally:
         conn.close()
 
-    counts = {detail.result.respondents, int(raw[0]), frame_rows}
+    counts = {respondents, int(raw[0]), frame_rows}
     if len(counts) != 1:
         raise RuntimeError(f"the three ways disagree on the rows: {counts}")
     return QueryTimes(command_ms, query_ms, raw_ms, pandas_ms, int(raw[0]), repeats)
