@@ -221,3 +221,15 @@ def thanks(lang: Lang, where: Place) -> str:
 def already_today(lang: Lang, where: Place) -> str:
     """The citizen has used up the day's responses for this unit."""
     return t(lang, "survey.already_today", unit=where.phrase)
+
+
+def switch_question(lang: Lang, open_at: Place, new: Place) -> str:
+    """A survey is open at another desk: drop it for this desk's, or go back to it?"""
+    return t(
+        lang,
+        "survey.switch",
+        old_unit=open_at.phrase,
+        old_office=open_at.office,
+        unit=new.phrase,
+        office=new.office,
+    )

@@ -23,7 +23,7 @@ from service.i18n import as_lang, t
 from service.listeners import notify
 from service.policy import Policy
 from service.privacy import channel_pseudonym
-from service.screen import other_lang, place
+from service.screen import other_lang, place, switch_question
 from service.survey import Happened, Result
 from skm.flow import Back, Choose, Event, Kind, Skip, Start, SurveyState
 from skm.questionnaire import LANGS, Lang
@@ -221,14 +221,7 @@ def _switch_page(
     lang = as_lang(survey.lang)
     old = place(web.directory, survey.unit, survey.office, lang)
     new = place(web.directory, desk.unit, desk.office, lang)
-    text = t(
-        lang,
-        "survey.switch",
-        old_unit=old.phrase,
-        old_office=old.office,
-        unit=new.phrase,
-        office=new.office,
-    )
+    text = switch_question(lang, old, new)
     back = web.url(f"/s/{survey.unit}-{survey.office}")
     page = message(lang, "web.plain", ((t(lang, "survey.button.switch_back"), back),), text=text)
     page = replace(page, buttons=(Button(t(lang, "survey.button.switch_new"), "switch_new", True),))

@@ -75,14 +75,7 @@ def switch_prompt(
     lang: Lang, token: str, open_at: Place, unit: str, office: str, new: Place
 ) -> Screen:
     """A QR code of another desk with a survey open: drop the open survey, or go back to it."""
-    text = t(
-        lang,
-        "survey.switch",
-        old_unit=open_at.phrase,
-        old_office=open_at.office,
-        unit=new.phrase,
-        office=new.office,
-    )
+    text = screen.switch_question(lang, open_at, new)
     fresh = _button(t(lang, "survey.button.switch_new"), SwitchButton(token, unit, office).encode())
     back = _button(t(lang, "survey.button.switch_back"), SwitchButton(token).encode())
     return Screen(text, InlineKeyboardMarkup([[fresh], [back]]))
