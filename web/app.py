@@ -18,7 +18,7 @@ from skm.directory import Directory
 from storage.database import Database
 from web import desk
 from web.context import Web, web_of
-from web.limits import RateLimiter
+from web.limits import RateLimiter, client_key
 from web.site import Hooks, Site
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,8 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 
 class Guard:
-    """Per client address, a rate limit on every request; and the security headers on every page.
+    """Per client address (an IPv6 one's /64), a rate limit on every request; and the security
+    headers on every page.
 
     The address is the proxy's X-Forwarded-For when the request comes from the proxy
     (uvicorn's forwarded_allow_ips), and is kept in memory only, never logged.
@@ -87,7 +88,7 @@ class Guard:
             await self.app(scope, receive, send)
             return
         client = scope.get("client")
-        address = client[0] if client else ""
+        address = client_key(client[0]) if client else ""
         if not self.limiter.allow(address, self.clock()):
             response = self.web.error(Request(scope, receive), 429, "web.error.too_many")
             response.headers["retry-after"] = "60"

@@ -33,6 +33,7 @@ from storage.surveys import OpenSurvey
 from web import cookies, languages
 from web.context import Web, web_of
 from web.forms import FormError, read_form
+from web.limits import client_key
 from web.pages import Button, Page, message, step_page
 
 log = logging.getLogger(__name__)
@@ -361,7 +362,7 @@ async def _no_survey_yet(
         return web.error(request, 409, "web.error.stale")
     if switching and survey is not None:
         lang = as_lang(survey.lang)
-    client = request.client.host if request.client else ""
+    client = client_key(request.client.host) if request.client else ""
     if not desk.kiosk and not web.starts.allow(client, time.monotonic()):
         return web.error(request, 429, "web.error.too_many")
     now, policy = web.hooks.clock(), _policy(web, desk)
