@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -34,6 +35,8 @@ _HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
+# A kiosk's address holds its token, which opens the kiosk: a log shows the path without it.
+_KIOSK_TOKEN_IN_PATH = re.compile(r"/k/[^/]+")
 _ERROR_KEYS = {
     400: "web.error.bad_form",
     403: "web.error.session",
@@ -64,8 +67,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
-    # The traceback names no citizen: forms and cookies are not in it.
-    log.error("The web survey failed on %s %s", request.method, request.url.path, exc_info=exc)
+    # The traceback names no citizen: forms and cookies are not in it; nor is a kiosk's token.
+    path = _KIOSK_TOKEN_IN_PATH.sub("/k/…", request.url.path)
+    log.error("The web survey failed on %s %s", request.method, path, exc_info=exc)
     return web_of(request).error(request, 500, "web.error.generic")
 
 

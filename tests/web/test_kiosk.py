@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
+
+import httpx
+import pytest
 
 from service.weblinks import new_kiosk_token
 from storage import kiosks
-from tests.web.conftest import LABELS, PREFIX, PROFILE, WebWorld, press, texts
+from tests.web.conftest import BASE, LABELS, PREFIX, PROFILE, WebWorld, press, texts
 
 
 async def kiosk_path(world: WebWorld) -> str:
@@ -60,3 +64,22 @@ async def test_a_revoked_or_unknown_kiosk_token_opens_nothing(world: WebWorld) -
             posted = await tablet.post(address, data={"do": "start"})
             assert posted.status_code == 404
     assert await world.rows("SELECT count(*) AS n FROM surveys") == [{"n": 0}]
+
+
+async def test_a_failure_on_a_kiosk_page_logs_no_kiosk_token(
+    world: WebWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = await kiosk_path(world)
+    token = path.rsplit("/", 1)[1]
+    async with world.db.transaction() as tx:  # the database breaks under the running bot
+        await tx.execute("DROP TABLE surveys")
+    caplog.set_level(logging.DEBUG)
+    transport = httpx.ASGITransport(app=world.app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url=BASE) as tablet:
+        failed = await tablet.get(path)
+    assert failed.status_code == 500
+    logged = "\n".join(
+        logging.Formatter().format(r) for r in caplog.records if not r.name.startswith("httpx")
+    )  # (httpx is the test's own client, logging the address it asked for)
+    assert f"The web survey failed on GET {PREFIX}/k/" in logged
+    assert token not in logged  # the token opens the kiosk: it is never logged
