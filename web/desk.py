@@ -196,7 +196,7 @@ async def _show(web: Web, request: Request, desk: Desk) -> Response:
     elif survey is not None and survey.state.step > 0:
         page, form = _switch_page(web, desk, survey, csrf)
     else:
-        lang = await _welcome_lang(web, request, who)
+        lang = await _welcome_lang(web, request, desk, who)
         where = place(web.directory, desk.unit, desk.office, lang)
         now = web.hooks.clock()
         if await service.over_limit(web.db, who, desk.unit, now, _policy(web, desk)):
@@ -322,9 +322,12 @@ def _event(do: str, step: str) -> Event | None:
     return events.get(name)
 
 
-async def _welcome_lang(web: Web, request: Request, who: str) -> Lang:
-    """The language to welcome in: asked for in the address, chosen before, else the browser's."""
-    if request.query_params.get("lang") in LANGS:
+async def _welcome_lang(web: Web, request: Request, desk: Desk, who: str) -> Lang:
+    """The language to welcome in: asked for in the address, chosen before, else the browser's.
+
+    A kiosk's tablet is many citizens: one's choice is not the next one's welcome.
+    """
+    if request.query_params.get("lang") in LANGS or desk.kiosk:
         return languages.of_request(request)
     return await service.chosen_lang(web.db, who) or languages.of_request(request)
 
@@ -346,7 +349,7 @@ async def _no_survey_yet(
     do: str,
 ) -> Response:
     """A post with no survey of its own open: the start, a language, a switch, or a stale form."""
-    lang = await _welcome_lang(web, request, who)
+    lang = await _welcome_lang(web, request, desk, who)
     if token and survey is None:
         stored = await responses.stored_lang(web.db, token)
         if stored is not None:  # the same form again after it was stored

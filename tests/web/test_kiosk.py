@@ -83,3 +83,17 @@ async def test_a_failure_on_a_kiosk_page_logs_no_kiosk_token(
     )  # (httpx is the test's own client, logging the address it asked for)
     assert f"The web survey failed on GET {PREFIX}/k/" in logged
     assert token not in logged  # the token opens the kiosk: it is never logged
+
+
+async def test_the_next_citizen_at_a_kiosk_is_welcomed_in_the_tablets_language(
+    world: WebWorld,
+) -> None:
+    path = await kiosk_path(world)
+    async with world.client() as tablet:
+        page = (await tablet.get(path)).text
+        page = await press(tablet, page, "Mulai survei")
+        page = await press(tablet, page, "English")  # a visitor reads English
+        assert "About you (1/4)" in texts(page)
+        world.clock.advance(seconds=180)  # and walks away; the next citizen comes
+        fresh = (await tablet.get(path)).text
+    assert "Mulai survei" in texts(fresh) and 'lang="id"' in fresh
