@@ -155,6 +155,27 @@ async def test_an_oversized_suggestion_is_refused_and_the_survey_waits(world: We
     assert '"suggestion": "' + ("a" * 99 + "\\n") * 9 + "a" * 99 + '"' in rows[0]["state"]
 
 
+async def test_control_characters_in_a_suggestion_are_not_stored(world: WebWorld) -> None:
+    # A browser can post what no keyboard types: NUL (which PostgreSQL refuses in text, so
+    # the survey would fail at its last step), a bell, a terminal's escape sequences.
+    async with world.client() as client:
+        page = (await client.get(DESK)).text
+        for label in ["Mulai survei", *PROFILE, *LABELS]:
+            page = await press(client, page, label)
+        typed = "Antrean\x00 rapi\x07\x1b[31m.\r\n\tTerima kasih"
+        page = await press(client, page, "Lanjut", text=typed)
+        assert "Antrean rapi[31m. Terima kasih" in texts(page)  # the summary
+        await press(client, page, "Kirim jawaban")
+    async with world.client() as other:
+        empty = await started(other, answers=0)
+        for label in PROFILE + LABELS:
+            empty = await press(other, empty, label)
+        empty = await press(other, empty, "Lanjut", text="\x00\x1b")
+        assert "Kotak saran masih kosong" in texts(empty)
+    rows = await world.rows("SELECT suggestion FROM responses")
+    assert rows == [{"suggestion": "Antrean rapi[31m.\n\tTerima kasih"}]
+
+
 async def test_an_empty_suggestion_asks_again(world: WebWorld) -> None:
     async with world.client() as client:
         page = (await client.get(DESK)).text
