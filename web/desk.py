@@ -366,7 +366,8 @@ async def _no_survey_yet(
     if switching and survey is not None:
         lang = as_lang(survey.lang)
     client = client_key(request.client.host) if request.client else ""
-    if not desk.kiosk and not web.starts.allow(client, time.monotonic()):
+    starts = web.kiosk_starts if desk.kiosk else web.starts
+    if not starts.allow(client, time.monotonic()):
         return web.error(request, 429, "web.error.too_many")
     now, policy = web.hooks.clock(), _policy(web, desk)
     result = await service.begin(

@@ -15,6 +15,9 @@ from web.limits import Rate
 REQUESTS = Rate(burst=120, per_s=2.0)
 # New surveys from one address: 20 at once, then one every 3 minutes.
 STARTS = Rate(burst=20, per_s=180.0)
+# New surveys on a kiosk from one address: its link has no daily limit and anyone at the desk
+# can copy it, so a script with it is held to a tablet's pace (a survey takes minutes).
+KIOSK_STARTS = Rate(burst=10, per_s=60.0)
 
 
 def _now() -> datetime:
@@ -33,6 +36,7 @@ class Site:
     # Per client address: every request, and new surveys started.
     requests: Rate = REQUESTS
     starts: Rate = STARTS
+    kiosk_starts: Rate = KIOSK_STARTS
     kiosk_idle: timedelta = timedelta(minutes=2)
     kiosk_thanks_s: int = 8  # the thanks stay this long before the start screen comes back
 

@@ -10,7 +10,17 @@ import pytest
 
 from service.weblinks import new_kiosk_token
 from storage import kiosks
-from tests.web.conftest import BASE, LABELS, PREFIX, PROFILE, WebWorld, press, texts
+from tests.web.conftest import (
+    BASE,
+    LABELS,
+    PREFIX,
+    PROFILE,
+    WebWorld,
+    form_of,
+    press,
+    texts,
+)
+from web.limits import Rate
 
 
 async def kiosk_path(world: WebWorld) -> str:
@@ -97,3 +107,23 @@ async def test_the_next_citizen_at_a_kiosk_is_welcomed_in_the_tablets_language(
         world.clock.advance(seconds=180)  # and walks away; the next citizen comes
         fresh = (await tablet.get(path)).text
     assert "Mulai survei" in texts(fresh) and 'lang="id"' in fresh
+
+
+@pytest.mark.site(kiosk_starts=Rate(burst=3, per_s=3600.0))
+async def test_a_kiosk_link_taken_away_cannot_start_surveys_without_end(world: WebWorld) -> None:
+    # The link is on the tablet for anyone at the desk to copy: a script with it has no daily
+    # limit, so new surveys from one address are limited (well above a desk's pace).
+    path = await kiosk_path(world)
+    statuses = []
+    for _ in range(5):
+        async with world.client("198.51.100.30") as script:
+            page = (await script.get(path)).text
+            answer = await script.post(form_of(page).action, data=form_of(page).do("Mulai survei"))
+            statuses.append(answer.status_code)
+            if answer.status_code == 429:
+                assert "Terlalu banyak permintaan" in texts(answer.text)
+    assert statuses == [303, 303, 303, 429, 429]
+    async with world.client("198.51.100.31") as tablet:  # the desk's own tablet goes on
+        page = (await tablet.get(path)).text
+        assert (await tablet.post(path, data=form_of(page).do("Mulai survei"))).status_code == 303
+    assert await world.rows("SELECT count(*) AS n FROM surveys") == [{"n": 4}]
