@@ -68,9 +68,11 @@ class WebServer:
             http=protocol,
             host=host,
             port=port,
-            # The proxy's X-Forwarded-For is believed only from 127.0.0.1 (uvicorn's default
-            # forwarded_allow_ips), for the per-address limit; addresses are never logged.
+            # The proxy's X-Forwarded-For is believed only from this machine, for the
+            # per-address limit (given here: uvicorn would take FORWARDED_ALLOW_IPS from the
+            # environment, "*" in some images); addresses are never logged.
             proxy_headers=True,
+            forwarded_allow_ips=["127.0.0.1", "::1"],
             access_log=False,
             log_config=None,
             lifespan="off",

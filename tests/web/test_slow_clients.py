@@ -1,8 +1,9 @@
-"""Slow clients: a request that does not arrive in time loses its connection.
+"""The server before the application: slow clients, and whose X-Forwarded-For is believed.
 
-uvicorn itself waits for ever for a request's headers and body, so a few thousand
-connections that each send a byte now and then (slowloris) would hold the bot's file
-descriptors, which it also needs for Telegram and the database.
+A request that does not arrive in time loses its connection: uvicorn itself waits for
+ever for a request's headers and body, so a few thousand connections that each send a
+byte now and then (slowloris) would hold the bot's file descriptors, which it also needs
+for Telegram and the database.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import socket
 from contextlib import closing
 
 import httpx
+import pytest
 
 from tests.web.conftest import PREFIX, WebWorld
+from web.limits import Rate
 from web.server import WebServer
 
 SLOW_AFTER_S = 1.0
@@ -70,3 +73,30 @@ async def test_slow_headers_and_slow_bodies_lose_their_connection(world: WebWorl
     finally:
         await server.stop()
     assert await world.rows("SELECT count(*) AS n FROM surveys") == [{"n": 0}]
+
+
+@pytest.mark.site(requests=Rate(burst=2, per_s=3600.0))
+async def test_x_forwarded_for_is_believed_only_from_the_proxy_on_this_machine(
+    world: WebWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # uvicorn reads FORWARDED_ALLOW_IPS from the environment (some images set it to "*"):
+    # then any client could name itself anew in each request and escape the limits.
+    monkeypatch.setenv("FORWARDED_ALLOW_IPS", "*")
+    port = free_port()
+    server = WebServer(world.app, "127.0.0.1", port)
+    await server.start()
+    try:
+        elsewhere = httpx.AsyncHTTPTransport(local_address="127.0.0.2")  # not the proxy
+        async with httpx.AsyncClient(transport=elsewhere) as script:
+            codes = [
+                (
+                    await script.get(
+                        f"http://127.0.0.1:{port}{PREFIX}/",
+                        headers={"x-forwarded-for": f"198.51.100.{n}"},
+                    )
+                ).status_code
+                for n in range(4)
+            ]
+    finally:
+        await server.stop()
+    assert codes == [200, 200, 429, 429]
