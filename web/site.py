@@ -10,9 +10,10 @@ from service.listeners import ResponseListener
 from service.policy import Policy
 from web.limits import Rate
 
-# A survey is some 20 requests: an address may make 120 at once, then one every 2 s (a desk's
-# shared Wi-Fi with several citizens stays well within it; a script does not).
-REQUESTS = Rate(burst=120, per_s=2.0)
+# A survey is some 35 requests: an address may make 300 at once, then one a second, so that
+# ten citizens behind a desk's one Wi-Fi address can answer within two minutes of each
+# other; a script flooding the bot is still stopped within a second.
+REQUESTS = Rate(burst=300, per_s=1.0)
 # New surveys from one address: 20 at once, then one every 3 minutes.
 STARTS = Rate(burst=20, per_s=180.0)
 # New surveys on a kiosk from one address: its link has no daily limit and anyone at the desk

@@ -8,6 +8,7 @@ import pytest
 
 from tests.web.conftest import PREFIX, WebWorld, form_of, press, texts, whole_survey
 from web.limits import Rate, RateLimiter, client_key
+from web.site import REQUESTS
 
 SESSIONS = 200
 
@@ -112,3 +113,19 @@ def test_the_limits_key_is_the_address_or_its_ipv6_network() -> None:
     assert client_key("2001:db8:1:2:aaaa:bbbb:cccc:dddd") == "2001:db8:1:2::/64"
     assert client_key("::ffff:198.51.100.7") == "198.51.100.7"  # IPv4 as IPv6
     assert client_key("") == "" and client_key("testclient") == "testclient"
+
+
+@pytest.mark.site(requests=REQUESTS)
+async def test_ten_citizens_on_one_office_wifi_all_finish_in_two_minutes(world: WebWorld) -> None:
+    # A queue called at a busy desk: ten citizens behind the office's one address answer
+    # within two minutes (some 330 requests, one every 0.35 s), and no one is refused.
+    seconds = iter(range(100_000))
+    world.app.clock = lambda: next(seconds) * 0.35  # the limit's clock: a request each tick
+
+    async def citizen(n: int) -> str:
+        async with world.client("198.51.100.50") as client:
+            return await whole_survey(client, "SKCK-POLRES" if n % 2 else "SIM-POLRES")
+
+    pages = await asyncio.gather(*(citizen(n) for n in range(10)))
+    assert all("Terima kasih!" in texts(p) for p in pages)
+    assert await world.rows("SELECT count(*) AS n FROM responses") == [{"n": 10}]
