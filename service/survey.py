@@ -28,6 +28,7 @@ passes to `begin` against the directory (`service.deeplink.parse_survey_payload`
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -43,6 +44,10 @@ from skm.records import Response
 from storage import languages, responses, surveys
 from storage.database import Database
 from storage.surveys import OpenSurvey
+
+# Control characters but the new line and the tab: no keyboard types them, though a browser
+# can post them; NUL cannot be stored in PostgreSQL text, ESC acts in an officer's terminal.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class Happened(Enum):
@@ -206,7 +211,9 @@ async def submit(
 async def type_text(
     store: Database, who: str, channel: Channel, now: datetime, policy: Policy, text: str
 ) -> Result:
-    """Typed text: the answer on the suggestion step; INVALID anywhere else."""
+    """Typed text, without control characters: the answer on the suggestion step; INVALID
+    anywhere else (and when nothing is left of it)."""
+    text = _CONTROLS.sub("", text)
     survey = await surveys.get(store, who)
     if survey is None:
         return Result(Happened.GONE, None)

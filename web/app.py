@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -18,7 +19,7 @@ from skm.directory import Directory
 from storage.database import Database
 from web import desk
 from web.context import Web, web_of
-from web.limits import RateLimiter
+from web.limits import RateLimiter, client_key
 from web.site import Hooks, Site
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,8 @@ _HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
+# A kiosk's address holds its token, which opens the kiosk: a log shows the path without it.
+_KIOSK_TOKEN_IN_PATH = re.compile(r"/k/[^/]+")
 _ERROR_KEYS = {
     400: "web.error.bad_form",
     403: "web.error.session",
@@ -64,13 +67,15 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
-    # The traceback names no citizen: forms and cookies are not in it.
-    log.error("The web survey failed on %s %s", request.method, request.url.path, exc_info=exc)
+    # The traceback names no citizen: forms and cookies are not in it; nor is a kiosk's token.
+    path = _KIOSK_TOKEN_IN_PATH.sub("/k/…", request.url.path)
+    log.error("The web survey failed on %s %s", request.method, path, exc_info=exc)
     return web_of(request).error(request, 500, "web.error.generic")
 
 
 class Guard:
-    """Per client address, a rate limit on every request; and the security headers on every page.
+    """Per client address (an IPv6 one's /64), a rate limit on every request; and the security
+    headers on every page.
 
     The address is the proxy's X-Forwarded-For when the request comes from the proxy
     (uvicorn's forwarded_allow_ips), and is kept in memory only, never logged.
@@ -87,7 +92,7 @@ class Guard:
             await self.app(scope, receive, send)
             return
         client = scope.get("client")
-        address = client[0] if client else ""
+        address = client_key(client[0]) if client else ""
         if not self.limiter.allow(address, self.clock()):
             response = self.web.error(Request(scope, receive), 429, "web.error.too_many")
             response.headers["retry-after"] = "60"

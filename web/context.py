@@ -37,6 +37,7 @@ class Web:
             lstrip_blocks=True,
         )
         self.starts = RateLimiter(site.starts)
+        self.kiosk_starts = RateLimiter(site.kiosk_starts)
         self.static = {
             name: (resources.files("web").joinpath("static", name).read_bytes(), kind)
             for name, kind in STATIC.items()

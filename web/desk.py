@@ -33,6 +33,7 @@ from storage.surveys import OpenSurvey
 from web import cookies, languages
 from web.context import Web, web_of
 from web.forms import FormError, read_form
+from web.limits import client_key
 from web.pages import Button, Page, message, step_page
 
 log = logging.getLogger(__name__)
@@ -195,7 +196,7 @@ async def _show(web: Web, request: Request, desk: Desk) -> Response:
     elif survey is not None and survey.state.step > 0:
         page, form = _switch_page(web, desk, survey, csrf)
     else:
-        lang = await _welcome_lang(web, request, who)
+        lang = await _welcome_lang(web, request, desk, who)
         where = place(web.directory, desk.unit, desk.office, lang)
         now = web.hooks.clock()
         if await service.over_limit(web.db, who, desk.unit, now, _policy(web, desk)):
@@ -314,9 +315,12 @@ def _event(do: str, step: str) -> Event | None:
     return events.get(name)
 
 
-async def _welcome_lang(web: Web, request: Request, who: str) -> Lang:
-    """The language to welcome in: asked for in the address, chosen before, else the browser's."""
-    if request.query_params.get("lang") in LANGS:
+async def _welcome_lang(web: Web, request: Request, desk: Desk, who: str) -> Lang:
+    """The language to welcome in: asked for in the address, chosen before, else the browser's.
+
+    A kiosk's tablet is many citizens: one's choice is not the next one's welcome.
+    """
+    if request.query_params.get("lang") in LANGS or desk.kiosk:
         return languages.of_request(request)
     return await service.chosen_lang(web.db, who) or languages.of_request(request)
 
@@ -338,7 +342,7 @@ async def _no_survey_yet(
     do: str,
 ) -> Response:
     """A post with no survey of its own open: the start, a language, a switch, or a stale form."""
-    lang = await _welcome_lang(web, request, who)
+    lang = await _welcome_lang(web, request, desk, who)
     if token and survey is None:
         stored = await responses.stored_lang(web.db, token)
         if stored is not None:  # the same form again after it was stored
@@ -354,8 +358,9 @@ async def _no_survey_yet(
         return web.error(request, 409, "web.error.stale")
     if switching and survey is not None:
         lang = as_lang(survey.lang)
-    client = request.client.host if request.client else ""
-    if not desk.kiosk and not web.starts.allow(client, time.monotonic()):
+    client = client_key(request.client.host) if request.client else ""
+    starts = web.kiosk_starts if desk.kiosk else web.starts
+    if not starts.allow(client, time.monotonic()):
         return web.error(request, 429, "web.error.too_many")
     now, policy = web.hooks.clock(), _policy(web, desk)
     result = await service.begin(

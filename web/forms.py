@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 # The longest honest post is a suggestion of 1,000 characters, each at most 4 UTF-8 bytes
 # written as three characters each (%E2): 12 kB, with the other fields well under 16 kB.
@@ -42,10 +42,13 @@ async def read_form(request: Request, allowed: Collection[str]) -> Form:
     if length and (not length.isdigit() or int(length) > MAX_BODY):
         raise FormError(413, "web.error.too_large")
     body = bytearray()
-    async for chunk in request.stream():  # a chunked body has no length: stop at the limit
-        body += chunk
-        if len(body) > MAX_BODY:
-            raise FormError(413, "web.error.too_large")
+    try:
+        async for chunk in request.stream():  # a chunked body has no length: stop at the limit
+            body += chunk
+            if len(body) > MAX_BODY:
+                raise FormError(413, "web.error.too_large")
+    except ClientDisconnect:  # gone mid-post (no signal, or too slow): nobody reads the answer
+        raise FormError(400, "web.error.bad_form") from None
     try:
         pairs = parse_qsl(
             body.decode("utf-8"), keep_blank_values=True, errors="strict", max_num_fields=16

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections import OrderedDict
 from dataclasses import dataclass
+
+# One home, phone or server is given a whole IPv6 /64: each of its addresses is the same client.
+_IPV6_NETWORK = 64
 
 
 @dataclass(frozen=True)
@@ -31,3 +35,16 @@ class RateLimiter:
         while len(self._buckets) > self.keep:
             self._buckets.popitem(last=False)
         return allowed
+
+
+def client_key(address: str) -> str:
+    """The key a client address is limited by: an IPv4 address as it is, an IPv6 one's /64."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address  # not an address (a test client, a Unix socket): as it is
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, _IPV6_NETWORK), strict=False))
+    return str(ip)

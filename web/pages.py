@@ -43,6 +43,7 @@ class Page:
     nav: tuple[Button, ...] = ()  # back and the language switch, under the answers
     summary: tuple[Line, ...] = ()
     text_box: bool = False  # the suggestion's text area
+    text: str = ""  # what the text area holds: the suggestion given, when going back to it
     text_limit: int = SUGGESTION_LIMIT
     links: tuple[tuple[str, str], ...] = ()  # (label, href): pages that only link on
     fields: dict[str, str] = field(default_factory=dict)  # hidden fields of the form
@@ -121,6 +122,7 @@ def step_page(lang: Lang, state: SurveyState, where: Place, notice: str = "") ->
                 buttons=buttons,
                 nav=tuple(nav),
                 text_box=True,
+                text=state.suggestion or "",
             )
         case Kind.CONFIRM:
             confirm = Button(t(lang, "survey.button.confirm"), "confirm", main=True)

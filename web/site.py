@@ -10,11 +10,15 @@ from service.listeners import ResponseListener
 from service.policy import Policy
 from web.limits import Rate
 
-# A survey is some 20 requests: an address may make 120 at once, then one every 2 s (a desk's
-# shared Wi-Fi with several citizens stays well within it; a script does not).
-REQUESTS = Rate(burst=120, per_s=2.0)
+# A survey is some 35 requests: an address may make 300 at once, then one a second, so that
+# ten citizens behind a desk's one Wi-Fi address can answer within two minutes of each
+# other; a script flooding the bot is still stopped within a second.
+REQUESTS = Rate(burst=300, per_s=1.0)
 # New surveys from one address: 20 at once, then one every 3 minutes.
 STARTS = Rate(burst=20, per_s=180.0)
+# New surveys on a kiosk from one address: its link has no daily limit and anyone at the desk
+# can copy it, so a script with it is held to a tablet's pace (a survey takes minutes).
+KIOSK_STARTS = Rate(burst=10, per_s=60.0)
 
 
 def _now() -> datetime:
@@ -33,6 +37,7 @@ class Site:
     # Per client address: every request, and new surveys started.
     requests: Rate = REQUESTS
     starts: Rate = STARTS
+    kiosk_starts: Rate = KIOSK_STARTS
     kiosk_idle: timedelta = timedelta(minutes=2)
     kiosk_thanks_s: int = 8  # the thanks stay this long before the start screen comes back
 

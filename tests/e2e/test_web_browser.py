@@ -239,3 +239,27 @@ def test_the_readme_screenshot_is_the_welcome_at_phone_size() -> None:
 
     with Image.open(ROOT / "docs" / "web-survey.png") as shot:
         assert shot.width <= 360 and shot.height <= 740
+
+
+def test_a_long_suggestion_on_lines_of_its_own_fits_a_320_px_summary(
+    web: WebBot, tmp_path: Path
+) -> None:
+    # A pasted link or a long run of letters must not push the page sideways on the
+    # smallest phones, and the citizen's own line breaks are shown as they typed them.
+    link = "https://contoh.go.id/" + "antrean" * 30
+    with chromium(tmp_path / "screens-320") as browser:
+        browser.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": True},
+        )
+        browser.open(f"{web.url}/s/SKCK-POLRES")
+        browser.press("Mulai survei")
+        browser.press_through([*PROFILE, *LABELS])
+        browser.type(f"Baris pertama.\n{link}")
+        browser.press("Lanjut")
+        browser.shot("summary-320")
+        wide = browser.driver.execute_script("return document.documentElement.scrollWidth")
+        shown = browser.driver.find_elements("css selector", ".summary dd")[-1].text
+    assert wide <= 320
+    assert shown.replace("\n", "").startswith("Baris pertama.https://")
+    assert shown.startswith("Baris pertama.\n")

@@ -64,6 +64,7 @@ def make_site(**changes: Any) -> Site:
         "bot_username": "SkmContohBot",
         "requests": Rate(burst=10_000, per_s=0.001),
         "starts": Rate(burst=10_000, per_s=0.001),
+        "kiosk_starts": Rate(burst=10_000, per_s=0.001),
     }
     values.update(changes)
     return Site(**values)

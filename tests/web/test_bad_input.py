@@ -7,6 +7,7 @@ import logging
 
 import httpx
 import pytest
+from starlette.types import Message
 
 from tests.web.conftest import (
     LABELS,
@@ -155,6 +156,27 @@ async def test_an_oversized_suggestion_is_refused_and_the_survey_waits(world: We
     assert '"suggestion": "' + ("a" * 99 + "\\n") * 9 + "a" * 99 + '"' in rows[0]["state"]
 
 
+async def test_control_characters_in_a_suggestion_are_not_stored(world: WebWorld) -> None:
+    # A browser can post what no keyboard types: NUL (which PostgreSQL refuses in text, so
+    # the survey would fail at its last step), a bell, a terminal's escape sequences.
+    async with world.client() as client:
+        page = (await client.get(DESK)).text
+        for label in ["Mulai survei", *PROFILE, *LABELS]:
+            page = await press(client, page, label)
+        typed = "Antrean\x00 rapi\x07\x1b[31m.\r\n\tTerima kasih"
+        page = await press(client, page, "Lanjut", text=typed)
+        assert "Antrean rapi[31m. Terima kasih" in texts(page)  # the summary
+        await press(client, page, "Kirim jawaban")
+    async with world.client() as other:
+        empty = await started(other, answers=0)
+        for label in PROFILE + LABELS:
+            empty = await press(other, empty, label)
+        empty = await press(other, empty, "Lanjut", text="\x00\x1b")
+        assert "Kotak saran masih kosong" in texts(empty)
+    rows = await world.rows("SELECT suggestion FROM responses")
+    assert rows == [{"suggestion": "Antrean rapi[31m.\n\tTerima kasih"}]
+
+
 async def test_an_empty_suggestion_asks_again(world: WebWorld) -> None:
     async with world.client() as client:
         page = (await client.get(DESK)).text
@@ -239,3 +261,44 @@ async def test_a_wrong_method_names_the_ones_allowed(world: WebWorld) -> None:
         desk = await client.delete(DESK)
     assert landing.status_code == 405 and "POST" not in landing.headers["allow"]
     assert desk.status_code == 405 and "POST" in desk.headers["allow"]
+
+
+async def test_a_post_cut_off_midway_is_no_error(
+    world: WebWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A phone losing its signal (or a slow client cut off) mid-post: nothing to answer, and
+    # nothing for the log's errors, which a script could otherwise fill with tracebacks.
+    caplog.set_level(logging.DEBUG)
+    sent: list[Message] = []
+    parts: list[Message] = [
+        {"type": "http.request", "body": b"csrf=abc&do=st", "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+
+    async def receive() -> Message:
+        return parts.pop(0) if parts else {"type": "http.disconnect"}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": DESK,
+        "raw_path": DESK.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"127.0.0.1"),
+            (b"content-type", b"application/x-www-form-urlencoded"),
+            (b"content-length", b"200"),
+        ],
+        "client": ("203.0.113.8", 40000),
+        "server": ("127.0.0.1", 8080),
+    }
+    await world.app(scope, receive, send)
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+    await nothing_stored(world)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
-from tests.web.conftest import LABELS, PROFILE, WebWorld, press, texts, whole_survey
+from tests.web.conftest import LABELS, PREFIX, PROFILE, WebWorld, press, texts, whole_survey
 
 
 async def test_a_whole_survey_is_stored_once_with_what_was_answered(world: WebWorld) -> None:
@@ -139,3 +142,18 @@ async def test_the_stylesheet_and_script_are_served_by_the_bot(world: WebWorld) 
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
     assert js.status_code == 200 and "use strict" in js.text
     assert missing.status_code == 404 and "tidak dikenal" in texts(missing.text)
+
+
+async def test_going_back_from_the_summary_keeps_the_suggestion_in_its_box(
+    world: WebWorld,
+) -> None:
+    # A citizen who goes back to fix a typo finds their words there, not an empty box.
+    async with world.client() as client:
+        page = (await client.get(f"{PREFIX}/s/SKCK-POLRES")).text
+        for label in ["Mulai survei", *PROFILE, *LABELS]:
+            page = await press(client, page, label)
+        page = await press(client, page, "Lanjut", text='Antrean <rapi> & "cepat"')
+        page = await press(client, page, "« Kembali")
+    assert "Saran dan masukan" in texts(page)
+    box = re.search(r"<textarea[^>]*>([^<]*)</textarea>", page)
+    assert box is not None and html.unescape(box.group(1)) == 'Antrean <rapi> & "cepat"'
