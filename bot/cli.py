@@ -39,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "run", help="start the bot (long polling; a webhook when SKM_WEBHOOK_URL is set)"
     )
+    sub.add_parser(
+        "web",
+        help="serve only the web survey and kiosks (SKM_WEB_URL), no Telegram: "
+        "beside one `run` process on the same database, which sends the alerts",
+    )
 
     qr = sub.add_parser("qr", help="write a printable QR poster that opens the survey for a unit")
     qr.add_argument("unit", help="unit code, e.g. SKCK")
@@ -135,6 +140,14 @@ def _run(settings: Settings, directory: Directory) -> int:
     return 0
 
 
+def _web(settings: Settings, directory: Directory) -> int:
+    # Not `bot.app`: a web-only process neither loads nor starts python-telegram-bot.
+    from bot import web_only
+
+    web_only.run(settings, directory)
+    return 0
+
+
 def _qr(args: argparse.Namespace, settings: Settings, directory: Directory) -> int:
     unit = normalize_code(args.unit)
     offices = directory.offices_serving(unit)
@@ -212,6 +225,8 @@ def _main(args: argparse.Namespace) -> int:
         directory = load_directory(settings.skm_units_file)
         if args.command == "run":
             return _run(settings, directory)
+        if args.command == "web":
+            return _web(settings, directory)
         if args.command == "qr":
             return _qr(args, settings, directory)
         return asyncio.run(_COMMANDS[args.command](args, settings, directory))

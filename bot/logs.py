@@ -8,8 +8,6 @@ import sys
 import threading
 from types import TracebackType
 
-from telegram.error import InvalidToken
-
 # Bot API URLs carry the token (/bot<token>/method): mask anything shaped like one.
 _TOKEN_SHAPE = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,}")
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -44,9 +42,16 @@ class NoInvalidTokenTraceback(logging.Filter):
     """A rejected token is one line, not a traceback: the command line says what to do."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], InvalidToken):
+        if record.exc_info and _invalid_token(record.exc_info[1]):
             record.exc_info, record.exc_text = None, None
         return True
+
+
+def _invalid_token(exc: BaseException | None) -> bool:
+    # Looked up, not imported: `skm-bot web` logs through this module and must not load
+    # python-telegram-bot; where it is not loaded, no InvalidToken can have been raised.
+    error = sys.modules.get("telegram.error")
+    return error is not None and isinstance(exc, error.InvalidToken)
 
 
 def _log_uncaught(

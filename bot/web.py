@@ -6,9 +6,8 @@ import logging
 from datetime import timedelta
 
 from bot.context import SkmApplication
-from service.config import ConfigError
 from web.app import build
-from web.server import WebServer
+from web.server import WebServer, start_or_explain
 from web.site import Hooks, Site
 
 log = logging.getLogger(__name__)
@@ -35,13 +34,7 @@ async def start(app: SkmApplication) -> None:
     server = WebServer(
         build(site, state.units, state.database, hooks), config.skm_web_listen, config.skm_web_port
     )
-    try:
-        await server.start()
-    except OSError as exc:
-        raise ConfigError(
-            f"The web survey {exc} (is another program using SKM_WEB_PORT "
-            f"{config.skm_web_port}?): stop it, or set another SKM_WEB_PORT."
-        ) from None
+    await start_or_explain(server)
     state.web = server
     log.info("Web survey at %s", address.url)
 

@@ -11,6 +11,8 @@ import uvicorn
 from starlette.types import ASGIApp
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from service.config import ConfigError
+
 log = logging.getLogger(__name__)
 
 # Requests in flight get this long to finish at shutdown, before the database closes.
@@ -109,3 +111,14 @@ class WebServer:
         self._task = None
         await server.shutdown()
         log.info("Web survey stopped")
+
+
+async def start_or_explain(server: WebServer) -> None:
+    """Start the server; a ConfigError in one sentence when its port cannot be used."""
+    try:
+        await server.start()
+    except OSError as exc:
+        raise ConfigError(
+            f"The web survey {exc} (is another program using SKM_WEB_PORT "
+            f"{server.port}?): stop it, or set another SKM_WEB_PORT."
+        ) from None

@@ -92,3 +92,20 @@ def test_a_web_address_is_https_or_local(url: str, fixed: tuple[str, str]) -> No
 def test_an_unusable_web_address_stops_with_one_sentence(url: str, says: str) -> None:
     with pytest.raises(ConfigError, match=says):
         Settings(_env_file=None, skm_web_url=url).require_web()  # type: ignore[call-arg]
+
+
+def test_skm_bot_web_without_its_address_or_key_stops_with_one_sentence(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SKM_SECRET", "web-cli-secret-0123456789abcdef")
+    monkeypatch.delenv("SKM_WEB_URL")
+    assert main(["web"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("skm-bot: SKM_WEB_URL is not set") and err.count("\n") == 1, err
+
+    monkeypatch.setenv("SKM_WEB_URL", URL)
+    monkeypatch.delenv("SKM_SECRET")
+    assert main(["web"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("skm-bot: SKM_SECRET must be") and err.count("\n") == 1, err
+    assert not (workdir / "skm.db").exists()  # stopped before the database was opened

@@ -1,4 +1,5 @@
-"""`python -m bot run` as its own process against the fake Bot API, started, killed, restarted."""
+"""`python -m bot run` (or `web`) as its own process against the fake Bot API, started, killed,
+restarted."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ class BotProcess:
     every Bot API call: the fake server then knows which process confirmed an update.
     """
 
-    def __init__(self, api: FakeTelegram, workdir: Path) -> None:
+    def __init__(self, api: FakeTelegram, workdir: Path, command: str = "run") -> None:
         self.api = api
+        self.command = command  # `run`, or `web` for the web survey alone
         self.workdir = workdir
         self.db_path = workdir / "skm.db"
         self.log_path = workdir / "bot.log"
@@ -50,7 +52,7 @@ class BotProcess:
         self._log = self.log_path.open("ab")
         self._log_start, self._recovered = self._log.tell(), False
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"],
+            [sys.executable, "-m", "bot", self.command],
             cwd=self.workdir,  # no .env here: only the settings above
             env={**self.env, "BOT_API_BASE_URL": self.api.base_url_for(self.number)},
             stdout=self._log,
