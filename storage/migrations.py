@@ -414,4 +414,11 @@ CREATE TABLE job_runs (
     PRIMARY KEY (job, due)
 );
 """,
+    # 14: the unit's covering index also holds the channel: /ikm UNIT shows the figures by
+    # channel (Telegram, web, kiosk), and without it that grouping read each of the
+    # quarter's rows from the table (96 ms at 1,000,000 responses instead of a few).
+    f"""
+DROP INDEX responses_unit_time;
+CREATE INDEX responses_unit_time ON responses (unit, submitted_at, office, {_ANSWERS}, channel);
+""",
 )

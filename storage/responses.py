@@ -259,6 +259,16 @@ async def totals_by(db: Database, group_by: GroupBy, where: Filter) -> dict[str,
     return {(row[0] if row[0] is not None else ""): _totals(row, 1) for row in rows}
 
 
+async def channels(db: Database, where: Filter) -> list[str]:
+    """The channels the matching responses came through, in order (the unit's covering index
+    holds the channel: no row is read from the table)."""
+    condition, params = where.where()
+    rows = await db.rows(
+        f"SELECT DISTINCT channel FROM responses WHERE {condition} ORDER BY channel", params
+    )
+    return [str(row[0]) for row in rows]
+
+
 async def totals_by_unit_office(db: Database, where: Filter) -> dict[str, dict[str, ElementTotals]]:
     """Element sums and counts per unit, then per office within it, from daily totals."""
     out: dict[str, dict[str, ElementTotals]] = {}

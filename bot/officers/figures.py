@@ -108,7 +108,15 @@ async def unit_detail(
             offices.append((c, ikm_from_totals(found, weighting), check))
     counted = {c: tot.respondents for c, tot in per_office.items()}
     sample = unit_sample(directory, unit, office, period, counted)
-    per_channel = await responses.totals_by(db, "channel", _where(period, [unit], office))
+    # By channel only when there is more than one: grouping the answers by channel reads
+    # the whole quarter (14 ms at 300,000 responses); which channels there are, a few.
+    where = _where(period, [unit], office)
+    came_through = await responses.channels(db, where)
+    per_channel = (
+        await responses.totals_by(db, "channel", where)
+        if len(came_through) > 1
+        else {c: sum(per_office.values(), EMPTY) for c in came_through}
+    )
     return UnitDetail(
         unit,
         office,

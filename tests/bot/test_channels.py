@@ -31,6 +31,18 @@ async def test_ikm_shows_each_channel_when_there_are_several(bot: BotHarness) ->
     assert "\nWeb (browser): 3 responden · IKM " in section
 
 
+async def test_ikm_says_nothing_of_channels_when_all_came_through_one(bot: BotHarness) -> None:
+    await responses.insert_many(bot.db, [(r, f"w:{i}") for i, r in enumerate(SKCK_Q4)], "web")
+    period = parse_period("2026-Q4", q4(20))
+    assert period is not None
+    where = responses.Filter(period.start, period.end, ["SKCK"])
+    assert await responses.channels(bot.db, where) == ["web"]
+    await bot.send(ADMIN_ID, "/ikm SKCK 2026-Q4")
+    texts = [m.text for m in bot.request.messages(ADMIN_ID)]
+    assert any("IKM" in text for text in texts)
+    assert not any("Per saluran" in text for text in texts)
+
+
 async def test_the_report_and_its_json_count_each_channel(bot: BotHarness) -> None:
     await seed_channels(bot)
     period = parse_period("2026-Q4", q4(20))
