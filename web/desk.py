@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 FIELDS = frozenset({"csrf", "token", "step", "do", "text"})
 _DO = re.compile(
-    r"^(start|back|skip|text|confirm|switch_new|choose:[A-Za-z0-9_<>-]{1,24}|lang:(id|en))$"
+    r"^(start|back|skip|text|confirm|switch_new|restart|choose:[A-Za-z0-9_<>-]{1,24}|lang:(id|en))$"
 )
 _CODE = re.compile(r"^[A-Za-z0-9_]{1,24}-[A-Za-z0-9_]{1,24}$")
 _KIOSK_TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -193,6 +193,11 @@ async def _show(web: Web, request: Request, desk: Desk) -> Response:
         notice = t(lang, notice_key, limit=SUGGESTION_LIMIT) if notice_key else ""
         page = step_page(lang, survey.state, where, notice)
         form = {"csrf": csrf, "token": survey.token, "step": survey.state.current.key}
+        if desk.kiosk:
+            # The next citizen may find the last one's survey (until it is left idle long
+            # enough): they can clear it rather than read or finish it.
+            restart = Button(t(lang, "web.kiosk_restart"), "restart")
+            page = replace(page, nav=(*page.nav, restart))
     elif survey is not None and survey.state.step > 0:
         page, form = _switch_page(web, desk, survey, csrf)
     else:
@@ -262,6 +267,10 @@ async def _answer(web: Web, request: Request, desk: Desk) -> Response:
         )
     elif do == "confirm":
         result = await service.submit(web.db, who, desk.channel, now, policy, token)
+    elif do == "restart":
+        if not desk.kiosk:
+            return web.error(request, 400, "web.error.bad_form")
+        result = await service.cancel(web.db, who)
     elif do == "text":
         result = await service.type_text(web.db, who, desk.channel, now, policy, text)
     else:
@@ -279,6 +288,9 @@ async def _answered(
     lang = result.shown_lang or as_lang(survey.lang)
     match result.happened:
         case Happened.ADVANCED | Happened.SWITCHED:
+            return _see_other(desk.base)
+        case Happened.CANCELLED:
+            log.info("Kiosk survey for %s at %s cleared", desk.unit, desk.office)
             return _see_other(desk.base)
         case Happened.TRUNCATED:
             return _see_other(f"{desk.base}?n=truncated")

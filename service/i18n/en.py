@@ -157,6 +157,7 @@ TEXTS: dict[str, str] = {
     "web.plain": "{text}",
     "web.start_again": "Go to the survey's start page",
     "web.kiosk_next": "Start a new survey",
+    "web.kiosk_restart": "Start over (clear these answers)",
     "web.error.bad_form": (
         "Sorry, this form could not be read and nothing was saved. Please open the survey "
         "page again."

@@ -160,6 +160,7 @@ TEXTS: dict[str, str] = {
     "web.plain": "{text}",
     "web.start_again": "Ke halaman awal survei",
     "web.kiosk_next": "Mulai survei baru",
+    "web.kiosk_restart": "Mulai dari awal (hapus jawaban ini)",
     "web.error.bad_form": (
         "Maaf, isian ini tidak dapat dibaca dan tidak disimpan. Silakan buka lagi halaman survei."
     ),

@@ -63,6 +63,35 @@ async def test_a_kiosk_left_idle_starts_afresh(world: WebWorld) -> None:
     assert await world.rows("SELECT count(*) AS n FROM surveys") == [{"n": 0}]
 
 
+async def test_the_next_citizen_can_clear_a_survey_left_on_the_kiosk(world: WebWorld) -> None:
+    """Someone walked away mid-survey: whoever comes next need not read or finish it."""
+    path = await kiosk_path(world)
+    async with world.client() as tablet:
+        page = (await tablet.get(path)).text
+        for label in ["Mulai survei", *PROFILE[:2]]:
+            page = await press(tablet, page, label)
+        assert "Tentang Anda (3/4)" in texts(page)
+        fresh = await press(tablet, page, "Mulai dari awal (hapus jawaban ini)")
+        assert "Mulai survei" in texts(fresh) and "Tentang Anda" not in texts(fresh)
+        assert "Mulai dari awal" not in texts(fresh)  # nothing to clear on the start screen
+    assert await world.rows("SELECT count(*) AS n FROM surveys") == [{"n": 0}]
+    assert await world.rows("SELECT count(*) AS n FROM responses") == [{"n": 0}]
+
+
+async def test_a_phone_is_offered_no_clearing_and_a_forged_one_is_refused(
+    world: WebWorld,
+) -> None:
+    async with world.client() as phone:
+        page = (await phone.get(f"{PREFIX}/s/SKCK-POLRES")).text
+        for label in ["Mulai survei", *PROFILE[:2]]:
+            page = await press(phone, page, label)
+        assert "Mulai dari awal" not in texts(page)
+        form = form_of(page)
+        forged = await phone.post(form.action, data={**form.fields, "do": "restart"})
+        assert forged.status_code == 400
+    assert await world.rows("SELECT count(*) AS n FROM surveys") == [{"n": 1}]
+
+
 async def test_a_revoked_or_unknown_kiosk_token_opens_nothing(world: WebWorld) -> None:
     path = await kiosk_path(world)
     await kiosks.revoke(world.db, 1, datetime.now(UTC))
