@@ -34,11 +34,20 @@ class _Stopper:
             return
         self.stopping = True
         log.info("Got %s; stopping", name)
+        # Later signals need not wake the loop: they are only noted. Through the loop they
+        # were written to its wake-up pipe, which the loop closes as the process ends, and
+        # a signal in that moment printed "Exception ignored ... Bad file descriptor".
+        signal.set_wakeup_fd(-1)
+        for other in STOP_SIGNALS:
+            signal.signal(other, self._later)
         watchdog = threading.Thread(target=self._watch, name="shutdown-watchdog", daemon=True)
         watchdog.start()
         # What python-telegram-bot's own handler does: run_polling and run_webhook take it
         # as the signal to stop, whatever stage they are at, and then shut down in order.
         raise SystemExit(128 + signum)
+
+    def _later(self, signum: int, frame: object) -> None:
+        log.warning("Got %s while stopping; the shutdown goes on", signal.Signals(signum).name)
 
     def _watch(self) -> None:
         threading.Event().wait(self.grace_s)
